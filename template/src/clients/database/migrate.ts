@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, Migrator } from 'kysely'
+import { type Kysely, type Migration, Migrator, sql } from 'kysely'
 import { migrations } from '../../migrations/index.js'
 import type { Tables } from './tables.js'
 
@@ -11,6 +11,9 @@ export async function migrateToLatest(db: Kysely<Tables>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
+    // Pinned to the schema the connection works in: kysely would otherwise take the bookkeeping
+    // tables of another schema in the same database (another service, another test) for its own.
+    migrationTableSchema: await currentSchema(db),
   })
   const { error, results = [] } = await migrator.migrateToLatest()
   const failed = results.find((result) => result.status === 'Error')
@@ -21,4 +24,9 @@ export async function migrateToLatest(db: Kysely<Tables>): Promise<string[]> {
     })
   }
   return results.map((result) => result.migrationName)
+}
+
+async function currentSchema(db: Kysely<Tables>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  return rows[0]?.schema ?? 'public'
 }

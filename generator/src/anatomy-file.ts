@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { UsageError } from './usage-error.js'
+
+export const anatomyFileName = '.anatomy.json'
+
+/**
+ * What a service was generated from and with: the template version and every answer, so a
+ * later `anatomy update` can regenerate the same files from a newer template and merge them.
+ */
+export interface AnatomyFile {
+  readonly template: { readonly name: 'anatomy'; readonly version: string }
+  readonly service: { readonly name: string; readonly description: string }
+  readonly resources: readonly RecordedResource[]
+}
+
+export interface RecordedResource {
+  readonly name: string
+  readonly fields: string
+  readonly migration: string
+}
+
+export function serializeAnatomyFile(file: AnatomyFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`
+}
+
+export function readAnatomyFile(serviceDir: string): AnatomyFile {
+  const path = join(serviceDir, anatomyFileName)
+  if (!existsSync(path)) {
+    throw new UsageError(`${serviceDir} is not an anatomy service: it has no ${anatomyFileName}`)
+  }
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as AnatomyFile
+  } catch {
+    throw new UsageError(`${path} is not valid JSON`)
+  }
+}

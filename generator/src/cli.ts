@@ -1,0 +1,35 @@
+import { Command, CommanderError } from 'commander'
+import { newService } from './commands/new-service.js'
+import { UsageError } from './usage-error.js'
+import { anatomyVersion } from './version.js'
+
+const program = new Command('anatomy')
+  .description('Generate clean-architecture TypeScript microservices.')
+  .version(anatomyVersion)
+  .exitOverride()
+  .showSuggestionAfterError()
+
+program
+  .command('new')
+  .description('create a service from the template')
+  .argument('[name]', 'service name: its npm package and folder name (asked for when omitted)')
+  .option('-d, --dir <parent>', 'folder to create the service in', '.')
+  .option('--description <text>', 'one-line description of the service')
+  .option('-y, --yes', 'ask nothing: take defaults for every answer not given', false)
+  .option('--no-install', 'do not run npm install in the new service')
+  .action((name: string | undefined, options) => newService(name, options))
+
+try {
+  await program.parseAsync()
+} catch (error) {
+  process.exitCode = exitCodeOf(error)
+}
+
+/** 0 for help and version, 2 when the request itself is wrong, 1 when carrying it out failed. */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? 0 : 2
+  }
+  console.error(`anatomy: ${error instanceof Error ? error.message : String(error)}`)
+  return error instanceof UsageError ? 2 : 1
+}

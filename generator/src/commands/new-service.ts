@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process'
+import { rm } from 'node:fs/promises'
+import { join, relative, resolve } from 'node:path'
+import { defaultDescription, type ServiceAnswers } from '../generators/service.generator.js'
+import { assertServiceName } from '../naming.js'
+import { assertFreeFolder, assertUsableParent } from '../target-folder.js'
+import { UsageError } from '../usage-error.js'
+
+export interface NewServiceOptions {
+  readonly dir: string
+  readonly description?: string
+  readonly yes: boolean
+  readonly install: boolean
+}
+
+/** `anatomy new <name>`: stamps the template into <dir>/<name>, then installs its dependencies. */
+export async function newService(name: string | undefined, options: NewServiceOptions): Promise<void> {
+  const directory = resolve(options.dir)
+  assertUsableParent(directory)
+  if (name !== undefined) checkTarget(name, directory)
+
+  // Loaded only once the request is known to be good: refusals stay instant.
+  const { createPlop } = await import('../plop.js')
+  const plop = await createPlop(directory)
+  const generator = plop.getGenerator('service')
+  const interactive = !options.yes && process.stdin.isTTY === true
+  const answers: ServiceAnswers = interactive
+    ? { ...(await generator.runPrompts([name ?? '_', options.description ?? '_'])), directory }
+    : { name: requireName(name), description: options.description ?? defaultDescription, directory }
+  checkTarget(answers.name, directory)
+
+  const root = join(directory, answers.name)
+  const { failures } = await generator.runActions(answers)
+  if (failures.length > 0) {
+    await rm(root, { recursive: true, force: true })
+    throw new Error(`could not write the service: ${failures.map((f) => f.error).join('; ')}`)
+  }
+  console.log(`created ${answers.name} in ${root}`)
+
+  if (options.install) install(root)
+  printNextSteps(root, options.install)
+}
+
+function checkTarget(name: string, directory: string): void {
+  assertServiceName(name)
+  assertFreeFolder(join(directory, name))
+}
+
+function requireName(name: string | undefined): string {
+  if (name === undefined) throw new UsageError('missing service name: anatomy new <name>')
+  return name
+}
+
+function install(root: string): void {
+  console.log('installing dependencies (npm install)...')
+  const { status } = spawnSync('npm', ['install', '--no-fund', '--no-audit'], { cwd: root, stdio: 'inherit' })
+  if (status !== 0) throw new Error(`npm install failed in ${root}; the service is there, run it again`)
+}
+
+function printNextSteps(root: string, installed: boolean): void {
+  const fromHere = relative(process.cwd(), root)
+  const folder = fromHere.length < root.length ? fromHere : root
+  const steps = [`cd ${folder}`, ...(installed ? [] : ['npm install']), 'npm run dev', 'npm test']
+  console.log(`\nnext:\n${steps.map((step) => `  ${step}`).join('\n')}`)
+}

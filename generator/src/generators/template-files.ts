@@ -1,0 +1,22 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+import { templateRoot } from '../paths.js'
+
+/** What exists in template/ only because it is developed in place, and is never stamped out. */
+const notStamped = new Set(['node_modules', 'dist', 'coverage', 'package-lock.json', '.anatomy.json'])
+
+export interface TemplateFile {
+  /** Path relative to the service root, with forward slashes. */
+  readonly path: string
+  readonly content: Buffer
+}
+
+export async function readTemplateFiles(): Promise<TemplateFile[]> {
+  const entries = await readdir(templateRoot, { recursive: true, withFileTypes: true })
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(templateRoot, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !path.split('/').some((segment) => notStamped.has(segment)) && !path.endsWith('.log'))
+    .sort()
+  return Promise.all(files.map(async (path) => ({ path, content: await readFile(join(templateRoot, path)) })))
+}

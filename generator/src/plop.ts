@@ -1,0 +1,10 @@
+import nodePlop, { type NodePlopAPI } from 'node-plop'
+import { serviceGenerator, stampTemplate } from './generators/service.generator.js'
+
+/** The plop instance behind every command: its generators, and the actions they are made of. */
+export async function createPlop(destination: string): Promise<NodePlopAPI> {
+  const plop = await nodePlop(undefined, { destBasePath: destination, force: false })
+  plop.setActionType('stamp-template', stampTemplate)
+  plop.setGenerator('service', serviceGenerator)
+  return plop
+}
