@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import type { DatabaseOptions } from './database-options.js'
+import { openPglite } from './pglite.js'
+import { openPostgres } from './postgres.js'
+import type { Tables } from './tables.js'
+
+export interface Database {
+  readonly db: Kysely<Tables>
+  readonly engine: 'postgres' | 'pglite'
+  /** Resolves when the database answers a query. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const { db, engine } = options.url
+    ? { db: openPostgres(options), engine: 'postgres' as const }
+    : { db: await openPglite(options.pgliteDataDir), engine: 'pglite' as const }
+  return {
+    db,
+    engine,
+    ping: async () => {
+      await sql`select 1`.execute(db)
+    },
+    close: () => db.destroy(),
+  }
+}

@@ -1,0 +1,16 @@
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { DatabaseOptions } from './database-options.js'
+import type { Tables } from './tables.js'
+
+export function openPostgres({ url, poolMax, connectTimeoutMs }: DatabaseOptions): Kysely<Tables> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    connectionTimeoutMillis: connectTimeoutMs,
+  })
+  // An idle connection dropped by the server must not take the process down: the pool
+  // discards it, and the next query opens a new one.
+  pool.on('error', () => {})
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+}
