@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { addResource } from './commands/add-resource.js'
 import { newService } from './commands/new-service.js'
 import { UsageError } from './usage-error.js'
 import { anatomyVersion } from './version.js'
@@ -18,6 +19,22 @@ program
   .option('-y, --yes', 'ask nothing: take defaults for every answer not given', false)
   .option('--no-install', 'do not run npm install in the new service')
   .action((name: string | undefined, options) => newService(name, options))
+
+const add = program.command('add').description('add a part to an existing service')
+
+add
+  .command('resource')
+  .description('add a resource across every layer: domain, service, HTTP, gateway, migration, tests')
+  .argument('[name]', 'singular resource name, e.g. pet or pet-owner (asked for when omitted)')
+  .option('-f, --fields <spec>', 'fields as name:type[?], comma separated, e.g. "name:string,notes:text?"')
+  .option('-s, --service <dir>', 'the service to add it to', '.')
+  .option('-y, --yes', 'ask nothing: fail on anything not given', false)
+  .option('--migration-timestamp <yyyymmddhhmmss>', 'UTC timestamp for the migration name (default: now)')
+  .addHelpText(
+    'after',
+    '\nField types: string, text, integer, number, boolean, date, datetime, uuid, enum(a|b|c); ? marks optional.',
+  )
+  .action((name: string | undefined, options) => addResource(name, options))
 
 try {
   await program.parseAsync()

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import type { TestProject } from 'vitest/node'
+import { createPglite } from '../../src/clients/database/pglite.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +17,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const folder = await mkdtemp(join(tmpdir(), 'pglite-snapshot-'))
   const snapshot = join(folder, 'datadir.tar')
-  const pglite = await PGlite.create()
+  const pglite = await createPglite({})
   const dump = await pglite.dumpDataDir('none')
   await writeFile(snapshot, Buffer.from(await dump.arrayBuffer()))
   await pglite.close()

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { PGlite } from '@electric-sql/pglite'
-import { Kysely, PostgresDialect, sql } from 'kysely'
-import { PGliteDialect } from 'kysely-pglite-dialect'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { inject } from 'vitest'
-import type { Database } from '../../src/clients/database/database.js'
+import { type Database, databaseOf } from '../../src/clients/database/database.js'
 import { migrateToLatest } from '../../src/clients/database/migrate.js'
-import type { Tables } from '../../src/clients/database/tables.js'
+import { createPglite, kyselyOn } from '../../src/clients/database/pglite.js'
+import { openPostgres } from '../../src/clients/database/postgres.js'
 
 export type Engine = Database['engine']
 
@@ -28,48 +27,49 @@ export function testEngines(): Engine[] {
   return ['pglite']
 }
 
-/** A migrated database of its own: PGlite from the run's snapshot, or a private schema on PostgreSQL. */
+/**
+ * A migrated database of its own, opened by the service's own clients: PGlite restored from the
+ * run's snapshot, or a private schema on the PostgreSQL server, dropped on close.
+ */
 export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
-  const { db, drop } = engine === 'postgres' ? await openPostgresSchema() : await openPgliteCopy()
-  await migrateToLatest(db)
+  const database = engine === 'postgres' ? await openPrivateSchema() : await openPgliteCopy()
+  await migrateToLatest(database.db)
+  return { ...database, truncateAll: () => truncateAll(database) }
+}
+
+async function openPgliteCopy(): Promise<Database> {
+  const snapshot = await readFile(inject('pgliteSnapshot'))
+  return databaseOf(await kyselyOn(await createPglite({ loadDataDir: new Blob([snapshot]) })), 'pglite')
+}
+
+async function openPrivateSchema(): Promise<Database> {
+  const server = process.env.DATABASE_URL ?? ''
+  const schema = `test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: server })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  const url = new URL(server)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  const database = databaseOf(
+    openPostgres({ url: url.toString(), pgliteDataDir: '', poolMax: 4, connectTimeoutMs: 5_000 }),
+    'postgres',
+  )
   return {
-    db,
-    engine,
-    ping: async () => {
-      await sql`select 1`.execute(db)
-    },
-    truncateAll: () => truncateAll(db),
+    ...database,
     close: async () => {
-      await drop()
-      await db.destroy()
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db)
+      await database.close()
     },
   }
 }
 
-async function openPgliteCopy() {
-  const snapshot = await readFile(inject('pgliteSnapshot'))
-  const pglite = await PGlite.create({ loadDataDir: new Blob([snapshot]) })
-  return { db: new Kysely<Tables>({ dialect: new PGliteDialect(pglite) }), drop: async () => {} }
-}
-
-async function openPostgresSchema() {
-  const url = process.env.DATABASE_URL ?? ''
-  const schema = `test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 4 })
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
-  return { db, drop: () => sql`drop schema ${sql.id(schema)} cascade`.execute(db).then(() => {}) }
-}
-
-async function truncateAll(db: Kysely<Tables>): Promise<void> {
+async function truncateAll({ db }: Database): Promise<void> {
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
   const tables = await db.introspection.getTables()
   const names = tables
     .filter((table) => table.schema === rows[0]?.schema && !table.name.startsWith('kysely_'))
     .map((table) => table.name)
   if (names.length === 0) return
-  await sql`truncate ${sql.join(names.map((name) => sql.table(name)))} restart identity cascade`.execute(db)
+  await sql`truncate ${sql.join(names.map((name) => sql.table(name)))}`.execute(db)
 }

@@ -14,9 +14,12 @@ export interface Database {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const { db, engine } = options.url
-    ? { db: openPostgres(options), engine: 'postgres' as const }
-    : { db: await openPglite(options.pgliteDataDir), engine: 'pglite' as const }
+  return options.url
+    ? databaseOf(openPostgres(options), 'postgres')
+    : databaseOf(await openPglite(options.pgliteDataDir), 'pglite')
+}
+
+export function databaseOf(db: Kysely<Tables>, engine: Database['engine']): Database {
   return {
     db,
     engine,
