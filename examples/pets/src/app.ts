@@ -1,0 +1,51 @@
+import { createRequire } from 'node:module'
+import { type Database, openDatabase } from './clients/database/database.js'
+import { migrateToLatest } from './clients/database/migrate.js'
+import type { Config } from './config/load-config.js'
+import { createDatabaseProbe } from './gateways/database.probe.js'
+import { createPetsGateway } from './gateways/pets.gateway.js'
+import { healthResource } from './resources/health.resource.js'
+import { petsResource } from './resources/pets.resource.js'
+import { createHealthService } from './service/health.service.js'
+import { createPetsService } from './service/pets.service.js'
+import { createServer, type Server } from './web/server.js'
+
+export interface AppDependencies {
+  /** A database opened by the caller (tests share one); the app then leaves closing it to them. */
+  readonly database?: Database
+}
+
+/**
+ * The composition root: clients -> gateways -> services -> resources, wired by hand.
+ * This is the only place that knows every layer.
+ */
+export async function buildApp(config: Config, dependencies: AppDependencies = {}): Promise<Server> {
+  const database = dependencies.database ?? (await openDatabase(config.database))
+  try {
+    if (config.database.migrateOnStart) await migrateToLatest(database.db)
+
+    const health = createHealthService([createDatabaseProbe(database)], config.health)
+
+    const server = await createServer({
+      logLevel: config.log.level,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      api: describeApi(),
+    })
+    await server.register(healthResource(health))
+    await server.register(petsResource(createPetsService(createPetsGateway(database.db))))
+
+    if (!dependencies.database) server.addHook('onClose', () => database.close())
+    return server
+  } catch (error) {
+    if (!dependencies.database) await database.close()
+    throw error
+  }
+}
+
+function describeApi() {
+  const { name, version, description } = createRequire(import.meta.url)('../package.json') as Record<
+    string,
+    string
+  >
+  return { title: name ?? 'service', version: version ?? '0.0.0', description: description ?? '' }
+}

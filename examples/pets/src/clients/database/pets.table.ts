@@ -1,0 +1,12 @@
+import type { Generated } from 'kysely'
+
+/** The pets table as kysely sees it; columns are snake_case, as SQL has them. */
+export interface PetsTable {
+  id: string
+  name: string
+  owner: string
+  description: string | null
+  species: 'dog' | 'cat' | 'bird' | 'other'
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}

@@ -1,0 +1,14 @@
+import type { Page, PageRequest } from '../page.js'
+import type { Pet, PetChanges, PetDraft, PetFilter } from './pet.js'
+
+/** Where pets are kept. Implemented by a gateway; faked in memory by tests. */
+export interface PetRepository {
+  /** Pets matching the filter, in a stable order (oldest first). */
+  list(filter: PetFilter, page: PageRequest): Promise<Page<Pet>>
+  get(id: string): Promise<Pet | undefined>
+  add(draft: PetDraft): Promise<Pet>
+  /** The changed pet, or undefined when none has this id. */
+  update(id: string, changes: PetChanges): Promise<Pet | undefined>
+  /** Whether a pet with this id existed. */
+  remove(id: string): Promise<boolean>
+}

@@ -1,0 +1,60 @@
+import { DependencyUnavailableError, type DomainError } from '../domain/errors.js'
+
+/** SQLSTATE and socket codes meaning the database cannot be reached, rather than the query is wrong. */
+const unreachable = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300',
+  '57P01',
+  '57P02',
+  '57P03',
+])
+const uniqueViolation = '23505'
+
+/**
+ * Wraps every method of a gateway so database failures leave it as domain errors: a broken
+ * uniqueness rule as the entity's conflict, an unreachable database as DependencyUnavailable.
+ * Anything else is a bug, and stays what it is.
+ */
+export function translatingDatabaseErrors<Gateway extends object>(
+  gateway: Gateway,
+  conflict: () => DomainError,
+): Gateway {
+  const translate = (error: unknown): unknown => {
+    if (codeOf(error) === uniqueViolation) return conflict()
+    if (isUnreachable(error)) return new DependencyUnavailableError('database')
+    return error
+  }
+  return Object.fromEntries(
+    Object.entries(gateway).map(([name, method]) => [
+      name,
+      typeof method === 'function'
+        ? (...args: unknown[]) =>
+            (method as (...args: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
+              throw translate(error)
+            })
+        : method,
+    ]),
+  ) as Gateway
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+function isUnreachable(error: unknown): boolean {
+  const code = codeOf(error)
+  if (code !== undefined && unreachable.has(code)) return true
+  const message = error instanceof Error ? error.message : ''
+  // pg reports these without a code: a pool that cannot connect in time, a socket cut mid-query.
+  return /timeout exceeded when trying to connect|Connection terminated/i.test(message)
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely'
+import * as createPets from './20261123164717_create_pets.js'
+
+/**
+ * Every migration, in the order they apply: kysely runs them by name, oldest first.
+ * Migrations are forward-only; a change to the schema is a new migration.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261123164717_create_pets': createPets,
+}

@@ -1,0 +1,114 @@
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
+import type { Pet } from '../domain/pets/pet.js'
+import type { PetsService } from '../service/pets.service.js'
+import {
+  defaultPageSize,
+  NewPetSchema,
+  PetChangesSchema,
+  PetIdSchema,
+  type PetJson,
+  PetListQuerySchema,
+  PetPageSchema,
+  PetSchema,
+} from './pets.schemas.js'
+import { problemResponses } from './problem.schema.js'
+
+const routeTags = ['pets']
+
+/** HTTP for pets: translates requests to use cases, and pets to JSON. */
+export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/pets',
+      {
+        schema: {
+          operationId: 'listPets',
+          tags: routeTags,
+          summary: 'List pets, oldest first, a page at a time',
+          querystring: PetListQuerySchema,
+          response: { 200: PetPageSchema, ...problemResponses(400, 503) },
+        },
+      },
+      async (request) => {
+        const { limit = defaultPageSize, cursor, ...filter } = request.query
+        const page = await pets.listPets(filter, { limit, after: cursor })
+        return { items: page.items.map(toJson), nextCursor: page.nextCursor }
+      },
+    )
+
+    app.get(
+      '/pets/:id',
+      {
+        schema: {
+          operationId: 'getPet',
+          tags: routeTags,
+          summary: 'Get one pet',
+          params: PetIdSchema,
+          response: { 200: PetSchema, ...problemResponses(400, 404, 503) },
+        },
+      },
+      async (request) => toJson(await pets.getPet(request.params.id)),
+    )
+
+    app.post(
+      '/pets',
+      {
+        schema: {
+          operationId: 'addPet',
+          tags: routeTags,
+          summary: 'Add a pet',
+          body: NewPetSchema,
+          response: { 201: PetSchema, ...problemResponses(400, 409, 415, 422, 503) },
+        },
+      },
+      async (request, reply) => {
+        const pet = await pets.addPet(request.body)
+        return reply.status(201).header('location', `/pets/${pet.id}`).send(toJson(pet))
+      },
+    )
+
+    app.patch(
+      '/pets/:id',
+      {
+        schema: {
+          operationId: 'updatePet',
+          tags: routeTags,
+          summary: 'Change some fields of a pet',
+          params: PetIdSchema,
+          body: PetChangesSchema,
+          response: { 200: PetSchema, ...problemResponses(400, 404, 409, 415, 422, 503) },
+        },
+      },
+      async (request) => toJson(await pets.updatePet(request.params.id, request.body)),
+    )
+
+    app.delete(
+      '/pets/:id',
+      {
+        schema: {
+          operationId: 'deletePet',
+          tags: routeTags,
+          summary: 'Delete a pet',
+          params: PetIdSchema,
+          response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 404, 503) },
+        },
+      },
+      async (request, reply) => {
+        await pets.deletePet(request.params.id)
+        return reply.status(204).send(null)
+      },
+    )
+  }
+}
+
+function toJson(pet: Pet): PetJson {
+  return {
+    id: pet.id,
+    name: pet.name,
+    owner: pet.owner,
+    description: pet.description,
+    species: pet.species,
+    createdAt: pet.createdAt.toISOString(),
+    updatedAt: pet.updatedAt.toISOString(),
+  }
+}

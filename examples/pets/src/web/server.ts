@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
+import { Problem } from '../resources/problem.schema.js'
+import { type ApiDescription, registerOpenApi } from './openapi.js'
+import { registerProblemHandlers } from './problems.js'
+
+export type Server = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>
+
+export interface ServerOptions {
+  readonly logLevel: string
+  readonly bodyLimitBytes: number
+  readonly api: ApiDescription
+}
+
+const requestIdHeader = 'x-request-id'
+const acceptableRequestId = /^[\w.:-]{1,128}$/
+
+/** A Fastify server with everything every resource relies on; resources are registered by the app. */
+export async function createServer({ logLevel, bodyLimitBytes, api }: ServerOptions): Promise<Server> {
+  const server = Fastify({
+    logger: { level: logLevel },
+    bodyLimit: bodyLimitBytes,
+    genReqId: requestIdOf,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  server.setValidatorCompiler(TypeBoxValidatorCompiler)
+  server.addSchema(Problem)
+  server.addHook('onRequest', async (request, reply) => {
+    reply.header(requestIdHeader, request.id)
+  })
+  registerProblemHandlers(server)
+  await registerOpenApi(server, api)
+  return server
+}
+
+/** Keeps the caller's request id so one id follows a request across services. */
+function requestIdOf(request: IncomingMessage): string {
+  const incoming = request.headers[requestIdHeader]
+  return typeof incoming === 'string' && acceptableRequestId.test(incoming) ? incoming : randomUUID()
+}

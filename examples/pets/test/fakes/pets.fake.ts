@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto'
+import type { Pet, PetFilter } from '../../src/domain/pets/pet.js'
+import type { PetRepository } from '../../src/domain/pets/pet-repository.port.js'
+
+/**
+ * Pets kept in memory, for use-case tests that need no database. The repository
+ * contract (test/contracts) holds it to the same behaviour as the real gateway.
+ */
+export function createFakePetRepository(): PetRepository & { clear(): void } {
+  const pets = new Map<string, Pet>()
+  let sequence = 0
+  // Increasing ids, as UUIDv7 are: listing by id lists oldest first.
+  const nextId = () => `${(++sequence).toString(16).padStart(8, '0')}${randomUUID().slice(8)}`
+
+  return {
+    clear: () => pets.clear(),
+
+    async list(filter, { limit, after }) {
+      const matching = [...pets.values()]
+        .filter((pet) => (after === undefined || pet.id > after) && matches(pet, filter))
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+      const items = matching.slice(0, limit)
+      return { items, nextCursor: matching.length > limit ? (items.at(-1)?.id ?? null) : null }
+    },
+
+    get: async (id) => pets.get(id),
+
+    async add(draft) {
+      const now = new Date()
+      const pet: Pet = {
+        id: nextId(),
+        name: draft.name,
+        owner: draft.owner,
+        description: draft.description ?? null,
+        species: draft.species,
+        createdAt: now,
+        updatedAt: now,
+      }
+      pets.set(pet.id, pet)
+      return pet
+    },
+
+    async update(id, changes) {
+      const current = pets.get(id)
+      if (!current) return undefined
+      const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
+      const updated: Pet = { ...current, ...defined, updatedAt: new Date() }
+      pets.set(id, updated)
+      return updated
+    },
+
+    remove: async (id) => pets.delete(id),
+  }
+}
+
+function matches(pet: Pet, filter: PetFilter): boolean {
+  return Object.entries(filter).every(
+    ([field, value]) => value === undefined || pet[field as keyof PetFilter] === value,
+  )
+}

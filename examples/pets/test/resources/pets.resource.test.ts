@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { type RunningApp, startApp } from '../support/http.js'
+import { openTestDatabase, type TestDatabase } from '../support/test-database.js'
+
+/** A pet as a client sends it, every field set. */
+const newPet = {
+  name: 'Alpha',
+  owner: 'Alpha',
+  description: 'A longer text.',
+  species: 'dog',
+}
+
+const unknownId = '00000000-0000-4000-8000-000000000000'
+
+describe('/pets over HTTP', () => {
+  let database: TestDatabase
+  let app: RunningApp
+
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite')
+    app = await startApp(database)
+  })
+  beforeEach(() => database.truncateAll())
+  afterAll(async () => {
+    await app?.close()
+    await database?.close()
+  })
+
+  const add = () => app.http.post('/pets').send(newPet).expect(201)
+
+  it('adds a pet: 201, its address in Location, the pet in the body', async () => {
+    const response = await add()
+
+    expect(response.body).toEqual({
+      ...newPet,
+      id: expect.any(String),
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    })
+    expect(response.headers.location).toBe(`/pets/${response.body.id}`)
+  })
+
+  it('gets a pet at its address', async () => {
+    const { body: added, headers } = await add()
+
+    const response = await app.http.get(headers.location ?? '').expect(200)
+
+    expect(response.body).toEqual(added)
+  })
+
+  it('answers 404 problem+json for a pet that does not exist', async () => {
+    const response = await app.http.get(`/pets/${unknownId}`).expect(404)
+
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(response.body).toMatchObject({
+      status: 404,
+      code: 'PET.NOT_FOUND',
+      detail: expect.stringContaining(unknownId),
+    })
+  })
+
+  it('answers 400 for an id that is not a uuid', async () => {
+    const response = await app.http.get('/pets/42').expect(400)
+
+    expect(response.body.errors).toEqual([
+      { in: 'params', field: 'id', message: expect.stringContaining('uuid') },
+    ])
+  })
+
+  it('answers 400 naming each missing or unexpected field', async () => {
+    const { name: _left, ...incomplete } = newPet
+
+    const response = await app.http
+      .post('/pets')
+      .send({ ...incomplete, unexpected: 1 })
+      .expect(400)
+
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        { in: 'body', field: 'name', message: 'is required' },
+        { in: 'body', field: 'unexpected', message: 'is not allowed' },
+      ]),
+    )
+  })
+
+  it('answers 422 when a pet breaks a rule', async () => {
+    const response = await app.http
+      .post('/pets')
+      .send({ ...newPet, name: '   ' })
+      .expect(422)
+
+    expect(response.body).toMatchObject({ code: 'PET.INVALID', detail: 'name must not be blank' })
+  })
+
+  it('changes only the fields sent', async () => {
+    const { body: added } = await add()
+
+    const response = await app.http.patch(`/pets/${added.id}`).send({ name: 'Beta' }).expect(200)
+
+    expect(response.body).toEqual({ ...added, name: 'Beta', updatedAt: expect.any(String) })
+  })
+
+  it('refuses an empty change with 400', async () => {
+    const { body: added } = await add()
+
+    await app.http.patch(`/pets/${added.id}`).send({}).expect(400)
+  })
+
+  it('deletes a pet: 204, then 404', async () => {
+    const { body: added } = await add()
+
+    await app.http.delete(`/pets/${added.id}`).expect(204)
+    await app.http.get(`/pets/${added.id}`).expect(404)
+    await app.http.delete(`/pets/${added.id}`).expect(404)
+  })
+
+  it('lists pets a page at a time, following nextCursor', async () => {
+    const ids = []
+    for (let i = 0; i < 3; i++) ids.push((await add()).body.id)
+
+    const first = await app.http.get('/pets?limit=2').expect(200)
+    const second = await app.http.get(`/pets?limit=2&cursor=${first.body.nextCursor}`).expect(200)
+
+    expect([...first.body.items, ...second.body.items].map((item: { id: string }) => item.id)).toEqual(ids)
+    expect(second.body.nextCursor).toBeNull()
+  })
+
+  it('refuses a page size over 100 and an unknown filter with 400', async () => {
+    await app.http.get('/pets?limit=101').expect(400)
+    const response = await app.http.get('/pets?no_such_field=1').expect(400)
+
+    expect(response.body.errors).toEqual([
+      { in: 'querystring', field: 'no_such_field', message: 'is not allowed' },
+    ])
+  })
+
+  it('filters the list on name', async () => {
+    const { body: wanted } = await add()
+    await app.http
+      .post('/pets')
+      .send({ ...newPet, name: 'Beta' })
+      .expect(201)
+
+    const response = await app.http.get('/pets').query({ name: newPet.name }).expect(200)
+
+    expect(response.body.items).toEqual([wanted])
+  })
+})

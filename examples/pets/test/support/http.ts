@@ -1,0 +1,27 @@
+import type { AddressInfo } from 'node:net'
+import supertest from 'supertest'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config/load-config.js'
+import type { TestDatabase } from './test-database.js'
+
+export interface RunningApp {
+  readonly http: ReturnType<typeof supertest.agent>
+  readonly baseUrl: string
+  close(): Promise<void>
+}
+
+/**
+ * The real app on a real socket (an ephemeral port on loopback), configured the way an operator
+ * would: through environment variables.
+ */
+export async function startApp(
+  database: TestDatabase | undefined,
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env })
+  const app = await buildApp(config, database ? { database } : {})
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const { port } = app.server.address() as AddressInfo
+  const baseUrl = `http://127.0.0.1:${port}`
+  return { http: supertest.agent(baseUrl), baseUrl, close: () => app.close() }
+}

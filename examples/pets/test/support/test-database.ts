@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { type Database, databaseOf } from '../../src/clients/database/database.js'
+import { migrateToLatest } from '../../src/clients/database/migrate.js'
+import { createPglite, kyselyOn } from '../../src/clients/database/pglite.js'
+import { openPostgres } from '../../src/clients/database/postgres.js'
+
+export type Engine = Database['engine']
+
+export interface TestDatabase extends Database {
+  /** Empties every table, so each test starts from a clean slate. */
+  truncateAll(): Promise<void>
+}
+
+/**
+ * The engines the database tests run on: PGlite always, PostgreSQL when DATABASE_URL is set.
+ * With REQUIRE_POSTGRES=1 a missing DATABASE_URL is an error rather than a silent skip.
+ */
+export function testEngines(): Engine[] {
+  if (process.env.DATABASE_URL) return ['pglite', 'postgres']
+  if (process.env.REQUIRE_POSTGRES === '1') {
+    throw new Error('REQUIRE_POSTGRES=1 but DATABASE_URL is not set: PostgreSQL tests cannot run')
+  }
+  return ['pglite']
+}
+
+/**
+ * A migrated database of its own, opened by the service's own clients: PGlite restored from the
+ * run's snapshot, or a private schema on the PostgreSQL server, dropped on close.
+ */
+export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
+  const database = engine === 'postgres' ? await openPrivateSchema() : await openPgliteCopy()
+  await migrateToLatest(database.db)
+  return { ...database, truncateAll: () => truncateAll(database) }
+}
+
+async function openPgliteCopy(): Promise<Database> {
+  const snapshot = await readFile(inject('pgliteSnapshot'))
+  return databaseOf(await kyselyOn(await createPglite({ loadDataDir: new Blob([snapshot]) })), 'pglite')
+}
+
+async function openPrivateSchema(): Promise<Database> {
+  const server = process.env.DATABASE_URL ?? ''
+  const schema = `test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: server })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  const url = new URL(server)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  const database = databaseOf(
+    openPostgres({ url: url.toString(), pgliteDataDir: '', poolMax: 4, connectTimeoutMs: 5_000 }),
+    'postgres',
+  )
+  return {
+    ...database,
+    close: async () => {
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db)
+      await database.close()
+    },
+  }
+}
+
+async function truncateAll({ db }: Database): Promise<void> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const tables = await db.introspection.getTables()
+  const names = tables
+    .filter((table) => table.schema === rows[0]?.schema && !table.name.startsWith('kysely_'))
+    .map((table) => table.name)
+  if (names.length === 0) return
+  await sql`truncate ${sql.join(names.map((name) => sql.table(name)))}`.execute(db)
+}

@@ -1,0 +1,141 @@
+import type { AddressInfo } from 'node:net'
+import { Type } from '@fastify/type-provider-typebox'
+import supertest from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ConflictError, NotFoundError, RuleViolationError } from '../../src/domain/errors.js'
+import { createServer, type Server } from '../../src/web/server.js'
+
+class WidgetNotFound extends NotFoundError {
+  readonly code = 'WIDGET.NOT_FOUND'
+}
+class WidgetNameTaken extends ConflictError {
+  readonly code = 'WIDGET.NAME_TAKEN'
+}
+class WidgetTooHeavy extends RuleViolationError {
+  readonly code = 'WIDGET.TOO_HEAVY'
+}
+
+const Widget = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    weight: Type.Integer({ minimum: 0 }),
+    parts: Type.Optional(Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }) }))),
+  },
+  { additionalProperties: false },
+)
+
+describe('errors as application/problem+json', () => {
+  let server: Server
+  let http: ReturnType<typeof supertest.agent>
+
+  beforeAll(async () => {
+    server = await createServer({
+      logLevel: 'silent',
+      bodyLimitBytes: 1024,
+      api: { title: 'widgets', version: '1.0.0', description: '' },
+    })
+    server.post('/widgets', { schema: { body: Widget } }, async (request) => request.body)
+    server.get('/widgets/missing', async () => {
+      throw new WidgetNotFound('widget 7 does not exist')
+    })
+    server.get('/widgets/taken', async () => {
+      throw new WidgetNameTaken('a widget named bolt exists')
+    })
+    server.get('/widgets/heavy', async () => {
+      throw new WidgetTooHeavy('a widget weighs at most 10 kg')
+    })
+    server.get('/widgets/broken', async () => {
+      throw new Error('select * from secrets failed at line 3')
+    })
+    await server.listen({ host: '127.0.0.1', port: 0 })
+    http = supertest.agent(`http://127.0.0.1:${(server.server.address() as AddressInfo).port}`)
+  })
+  afterAll(() => server?.close())
+
+  it.each([
+    ['/widgets/missing', 404, 'WIDGET.NOT_FOUND', 'widget 7 does not exist'],
+    ['/widgets/taken', 409, 'WIDGET.NAME_TAKEN', 'a widget named bolt exists'],
+    ['/widgets/heavy', 422, 'WIDGET.TOO_HEAVY', 'a widget weighs at most 10 kg'],
+  ])('maps the domain error behind %s to %i', async (path, status, code, detail) => {
+    const response = await http
+      .get(path)
+      .expect(status)
+      .expect('content-type', /application\/problem\+json/)
+
+    expect(response.body).toEqual({
+      type: 'about:blank',
+      title: expect.any(String),
+      status,
+      code,
+      detail,
+      instance: path,
+      requestId: response.headers['x-request-id'],
+    })
+  })
+
+  it('names each missing, mistyped and unexpected field of an invalid body', async () => {
+    const response = await http
+      .post('/widgets')
+      .send({ weight: 'heavy', colour: 'red', parts: [{ id: 'not-a-uuid' }] })
+      .expect(400)
+      .expect('content-type', /application\/problem\+json/)
+
+    expect(response.body.code).toBe('REQUEST.INVALID')
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        { in: 'body', field: 'name', message: 'is required' },
+        { in: 'body', field: 'colour', message: 'is not allowed' },
+        { in: 'body', field: 'weight', message: expect.stringContaining('integer') },
+        { in: 'body', field: 'parts.0.id', message: expect.stringContaining('uuid') },
+      ]),
+    )
+    expect(response.body.detail).toContain('body.name is required')
+  })
+
+  it('answers malformed JSON with 400', async () => {
+    const response = await http
+      .post('/widgets')
+      .set('content-type', 'application/json')
+      .send('{"name": ')
+      .expect(400)
+
+    expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID' })
+  })
+
+  it('answers a body over the limit with 413', async () => {
+    const response = await http
+      .post('/widgets')
+      .send({ name: 'x'.repeat(2048), weight: 1 })
+      .expect(413)
+
+    expect(response.body).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' })
+  })
+
+  it('answers an unsupported media type with 415', async () => {
+    const response = await http.post('/widgets').set('content-type', 'text/csv').send('a,b').expect(415)
+
+    expect(response.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE')
+  })
+
+  it('hides what went wrong inside from the client', async () => {
+    const response = await http.get('/widgets/broken').expect(500)
+
+    expect(response.body).toMatchObject({ status: 500, code: 'INTERNAL' })
+    expect(response.text).not.toMatch(/select|secrets|line 3|at /)
+  })
+
+  it('answers unknown routes with 404', async () => {
+    const response = await http.get('/gadgets?x=1').expect(404)
+
+    expect(response.body).toMatchObject({ code: 'ROUTE.NOT_FOUND', instance: '/gadgets' })
+  })
+
+  it('keeps a well-formed request id from the caller and makes one up otherwise', async () => {
+    const kept = await http.get('/gadgets').set('x-request-id', 'abc-123')
+    const replaced = await http.get('/gadgets').set('x-request-id', 'bad id with spaces')
+
+    expect(kept.headers['x-request-id']).toBe('abc-123')
+    expect(kept.body.requestId).toBe('abc-123')
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
