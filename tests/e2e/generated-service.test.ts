@@ -19,8 +19,8 @@ describe('a service fresh from anatomy new', () => {
 
   beforeAll(async () => {
     const parent = await temporaryFolder()
-    service = join(parent, 'demo')
-    const created = await runAnatomy(['new', 'demo', '--dir', parent, '--yes'])
+    service = join(parent, 'shop')
+    const created = await runAnatomy(['new', 'shop', '--dir', parent, '--yes'])
     expect(created.code, created.stderr).toBe(0)
   }, minutes(5))
 
@@ -87,5 +87,59 @@ describe('a service fresh from anatomy new', () => {
     } finally {
       await writeFile(domainFile, original)
     }
+  })
+
+  describe('then, with an order resource added', () => {
+    beforeAll(async () => {
+      const added = await runAnatomy([
+        'add',
+        'resource',
+        'order',
+        '--fields',
+        'item:string,quantity:integer,paid:boolean?',
+        '--service',
+        service,
+        '--yes',
+      ])
+      expect(added.code, added.stderr).toBe(0)
+    })
+
+    it('still passes its own tests', { timeout: minutes(3) }, async () => {
+      const { code, stdout, stderr } = await npm('test')
+      expect(code, stdout + stderr).toBe(0)
+      expect(stdout).toMatch(/orders\.resource\.test\.ts/)
+    })
+
+    it('documents the five order operations and answers an unknown order with 404 problem+json', {
+      timeout: minutes(2),
+    }, async () => {
+      const started = await startProcess('npm', ['start'], service, { DATABASE_URL: '' })
+      try {
+        expect(
+          await waitForStatus(`${started.baseUrl}/health/ready`, 200, minutes(1)),
+          started.output(),
+        ).toBe(true)
+        const document = (await (await fetch(`${started.baseUrl}/docs/json`)).json()) as { paths: object }
+        const operations = Object.values(
+          document.paths as Record<string, Record<string, { operationId?: string }>>,
+        )
+          .flatMap((path) => Object.values(path).map((operation) => operation.operationId))
+          .filter((id) => id?.toLowerCase().includes('order'))
+        const missing = await fetch(`${started.baseUrl}/orders/0195d6c2-0000-7000-8000-000000000001`)
+
+        expect(operations.sort()).toEqual([
+          'addOrder',
+          'deleteOrder',
+          'getOrder',
+          'listOrders',
+          'updateOrder',
+        ])
+        expect(missing.status).toBe(404)
+        expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+        expect(await missing.json()).toMatchObject({ status: 404, code: 'ORDER.NOT_FOUND' })
+      } finally {
+        await started.stop()
+      }
+    })
   })
 })

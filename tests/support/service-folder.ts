@@ -8,9 +8,9 @@ import { repositoryRoot, runAnatomy } from './run.js'
  * A service made by `anatomy new --no-install` whose node_modules is the repository's own: the
  * same dependency versions the template is tested with, without a network install.
  */
-export async function generatedService(name = 'shop'): Promise<string> {
+export async function generatedService(name = 'shop', flags: readonly string[] = []): Promise<string> {
   const parent = await temporaryFolder()
-  const created = await runAnatomy(['new', name, '--dir', parent, '--yes', '--no-install'])
+  const created = await runAnatomy(['new', name, '--dir', parent, '--yes', '--no-install', ...flags])
   expect(created.code, created.stderr).toBe(0)
   const service = join(parent, name)
   await symlink(join(repositoryRoot, 'node_modules'), join(service, 'node_modules'), 'dir')

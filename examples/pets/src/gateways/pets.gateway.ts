@@ -30,6 +30,16 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
       return row && toPet(row)
     },
 
+    async findByName(owner, name) {
+      const row = await db
+        .selectFrom('pets')
+        .selectAll()
+        .where('owner', '=', owner)
+        .where('name', '=', name)
+        .executeTakeFirst()
+      return row && toPet(row)
+    },
+
     async add(draft) {
       const row = await db
         .insertInto('pets')
@@ -50,11 +60,20 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
         .updateTable('pets')
         .set({
           name: changes.name,
-          owner: changes.owner,
           description: changes.description,
           species: changes.species,
           updated_at: sql`now()`,
         })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst()
+      return row && toPet(row)
+    },
+
+    async transfer(id, owner) {
+      const row = await db
+        .updateTable('pets')
+        .set({ owner, updated_at: sql`now()` })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst()
@@ -66,7 +85,7 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
       return numDeletedRows > 0n
     },
   }
-  return translatingDatabaseErrors(gateway, () => new PetConflict('the pet clashes with one that exists'))
+  return translatingDatabaseErrors(gateway, () => new PetConflict('the owner already has a pet of this name'))
 }
 
 function toPet(row: Selectable<PetsTable>): Pet {

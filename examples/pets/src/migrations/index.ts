@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as createPets from './20261123164717_create_pets.js'
+import * as uniquePetNamesPerOwner from './20261123170000_unique_pet_names_per_owner.js'
 
 /**
  * Every migration, in the order they apply: kysely runs them by name, oldest first.
@@ -7,4 +8,5 @@ import * as createPets from './20261123164717_create_pets.js'
  */
 export const migrations: Record<string, Migration> = {
   '20261123164717_create_pets': createPets,
+  '20261123170000_unique_pet_names_per_owner': uniquePetNamesPerOwner,
 }

@@ -2,6 +2,7 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import type { Pet } from '../domain/pets/pet.js'
 import type { PetsService } from '../service/pets.service.js'
 import {
+  AdoptionSchema,
   defaultPageSize,
   NewPetSchema,
   PetChangesSchema,
@@ -80,6 +81,22 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => toJson(await pets.updatePet(request.params.id, request.body)),
+    )
+
+    app.post(
+      '/pets/:id/adoption',
+      {
+        schema: {
+          operationId: 'adoptPet',
+          tags: routeTags,
+          summary: 'Give a pet to a new owner',
+          description: 'The only way a pet changes owner. The new owner may not have a pet of the same name.',
+          params: PetIdSchema,
+          body: AdoptionSchema,
+          response: { 200: PetSchema, ...problemResponses(400, 404, 409, 415, 422, 503) },
+        },
+      },
+      async (request) => toJson(await pets.adoptPet(request.params.id, request.body.owner)),
     )
 
     app.delete(

@@ -23,14 +23,19 @@ export const NewPetSchema = Type.Object(
   { title: 'NewPet', additionalProperties: false },
 )
 
+/** A pet changes owner only through adoption, so a change does not name one. */
 export const PetChangesSchema = Type.Object(
   {
     name: Type.Optional(fields.name),
-    owner: Type.Optional(fields.owner),
     description: Type.Optional(Type.Union([fields.description, Type.Null()])),
     species: Type.Optional(fields.species),
   },
   { title: 'PetChanges', additionalProperties: false, minProperties: 1 },
+)
+
+export const AdoptionSchema = Type.Object(
+  { owner: fields.owner },
+  { title: 'Adoption', description: 'Who adopts the pet.', additionalProperties: false },
 )
 
 export const PetSchema = Type.Object(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
+import { PetConflict } from '../../src/domain/pets/pet.errors.js'
 import type { PetRepository } from '../../src/domain/pets/pet-repository.port.js'
 import { anotherPet, aPet } from '../examples/pets.js'
 
@@ -75,7 +76,7 @@ export function behavesAsAPetRepository(open: () => Promise<PetRepositorySubject
 
   it('lists everything once, oldest first, a page at a time', async () => {
     const added = []
-    for (let i = 0; i < 5; i++) added.push(await pets.add(i % 2 ? aPet : anotherPet))
+    for (let i = 0; i < 5; i++) added.push(await pets.add({ ...(i % 2 ? aPet : anotherPet), name: `Pet ${i}` }))
 
     const first = await pets.list({}, { limit: 2 })
     const second = await pets.list({}, { limit: 2, after: first.nextCursor ?? '' })
@@ -112,5 +113,32 @@ export function behavesAsAPetRepository(open: () => Promise<PetRepositorySubject
     const { items } = await pets.list({ species: aPet.species }, { limit: 10 })
 
     expect(items.map((pet) => pet.id)).toEqual([wanted.id])
+  })
+
+  it('finds an owner\'s pet by its name, and only theirs', async () => {
+    const rex = await pets.add(aPet)
+
+    expect(await pets.findByName(aPet.owner, aPet.name)).toEqual(rex)
+    expect(await pets.findByName(anotherPet.owner, aPet.name)).toBeUndefined()
+  })
+
+  it('gives a pet to a new owner, keeping everything else', async () => {
+    const rex = await pets.add(aPet)
+
+    const adopted = await pets.transfer(rex.id, 'carol')
+
+    expect(adopted).toEqual({ ...rex, owner: 'carol', updatedAt: expect.any(Date) })
+    expect(await pets.transfer('00000000-0000-4000-8000-000000000000', 'carol')).toBeUndefined()
+  })
+
+  it('never lets an owner have two pets of one name, however the second would arrive', async () => {
+    const rex = await pets.add(aPet)
+    const tom = await pets.add(anotherPet)
+    const alicesTom = await pets.add({ ...anotherPet, owner: aPet.owner })
+
+    await expect(pets.add(aPet)).rejects.toThrow(PetConflict)
+    await expect(pets.update(alicesTom.id, { name: rex.name })).rejects.toThrow(PetConflict)
+    await expect(pets.transfer(tom.id, aPet.owner)).rejects.toThrow(PetConflict)
+    expect((await pets.list({ owner: aPet.owner }, { limit: 10 })).items).toEqual([rex, alicesTom])
   })
 }

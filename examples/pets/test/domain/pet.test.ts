@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { PetInvalid } from '../../src/domain/pets/pet.errors.js'
-import { checkPetChanges, checkPetDraft } from '../../src/domain/pets/pet.js'
+import { PetAlreadyOwned, PetInvalid } from '../../src/domain/pets/pet.errors.js'
+import { checkAdoption, checkPetChanges, checkPetDraft, type Pet } from '../../src/domain/pets/pet.js'
 import { aPet } from '../examples/pets.js'
 
 describe('the rules of a pet', () => {
@@ -21,9 +21,8 @@ describe('the rules of a pet', () => {
     expect(checkPetDraft({ ...aPet, owner: '  padded  ' }).owner).toBe('padded')
   })
 
-  it('refuse a blank owner, in a new pet and in a change', () => {
-    expect(() => checkPetDraft({ ...aPet, owner: ' \t ' })).toThrow(PetInvalid)
-    expect(() => checkPetChanges({ owner: '' })).toThrow('owner must not be blank')
+  it('refuse a blank owner', () => {
+    expect(() => checkPetDraft({ ...aPet, owner: ' \t ' })).toThrow('owner must not be blank')
   })
 
   it('store description trimmed', () => {
@@ -36,5 +35,27 @@ describe('the rules of a pet', () => {
 
   it('leave the fields a change does not name alone', () => {
     expect(checkPetChanges({})).toEqual({})
+  })
+
+  describe('on adoption', () => {
+    const rex: Pet = {
+      ...aPet,
+      id: '0195d6c2-0000-7000-8000-000000000001',
+      description: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    }
+
+    it('give the pet to the new owner, trimmed', () => {
+      expect(checkAdoption(rex, '  bob ')).toBe('bob')
+    })
+
+    it('refuse to give a pet to the owner it has', () => {
+      expect(() => checkAdoption(rex, 'alice')).toThrow(new PetAlreadyOwned('Rex', 'alice'))
+    })
+
+    it('refuse a blank new owner', () => {
+      expect(() => checkAdoption(rex, '  ')).toThrow(PetInvalid)
+    })
   })
 })

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { PetConflict } from '../../src/domain/pets/pet.errors.js'
 import type { Pet, PetFilter } from '../../src/domain/pets/pet.js'
 import type { PetRepository } from '../../src/domain/pets/pet-repository.port.js'
 
@@ -11,6 +12,14 @@ export function createFakePetRepository(): PetRepository & { clear(): void } {
   let sequence = 0
   // Increasing ids, as UUIDv7 are: listing by id lists oldest first.
   const nextId = () => `${(++sequence).toString(16).padStart(8, '0')}${randomUUID().slice(8)}`
+
+  /** The unique index on (owner, name), as the database has it. */
+  function store(pet: Pet): Pet {
+    const namesake = [...pets.values()].find((other) => other.owner === pet.owner && other.name === pet.name)
+    if (namesake && namesake.id !== pet.id) throw new PetConflict('the owner already has a pet of this name')
+    pets.set(pet.id, pet)
+    return pet
+  }
 
   return {
     clear: () => pets.clear(),
@@ -25,6 +34,8 @@ export function createFakePetRepository(): PetRepository & { clear(): void } {
 
     get: async (id) => pets.get(id),
 
+    findByName: async (owner, name) => [...pets.values()].find((pet) => pet.owner === owner && pet.name === name),
+
     async add(draft) {
       const now = new Date()
       const pet: Pet = {
@@ -36,17 +47,19 @@ export function createFakePetRepository(): PetRepository & { clear(): void } {
         createdAt: now,
         updatedAt: now,
       }
-      pets.set(pet.id, pet)
-      return pet
+      return store(pet)
     },
 
     async update(id, changes) {
       const current = pets.get(id)
       if (!current) return undefined
       const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
-      const updated: Pet = { ...current, ...defined, updatedAt: new Date() }
-      pets.set(id, updated)
-      return updated
+      return store({ ...current, ...defined, updatedAt: new Date() })
+    },
+
+    async transfer(id, owner) {
+      const current = pets.get(id)
+      return current && store({ ...current, owner, updatedAt: new Date() })
     },
 
     remove: async (id) => pets.delete(id),

@@ -4,9 +4,9 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database.js
 
 /** A pet as a client sends it, every field set. */
 const newPet = {
-  name: 'Alpha',
-  owner: 'Alpha',
-  description: 'A longer text.',
+  name: 'Rex',
+  owner: 'alice',
+  description: 'Fetches anything thrown.',
   species: 'dog',
 }
 
@@ -26,7 +26,11 @@ describe('/pets over HTTP', () => {
     await database?.close()
   })
 
-  const add = () => app.http.post('/pets').send(newPet).expect(201)
+  const add = (changes: Partial<typeof newPet> = {}) =>
+    app.http
+      .post('/pets')
+      .send({ ...newPet, ...changes })
+      .expect(201)
 
   it('adds a pet: 201, its address in Location, the pet in the body', async () => {
     const response = await add()
@@ -116,7 +120,7 @@ describe('/pets over HTTP', () => {
 
   it('lists pets a page at a time, following nextCursor', async () => {
     const ids = []
-    for (let i = 0; i < 3; i++) ids.push((await add()).body.id)
+    for (let i = 0; i < 3; i++) ids.push((await add({ name: `Pet ${i}` })).body.id)
 
     const first = await app.http.get('/pets?limit=2').expect(200)
     const second = await app.http.get(`/pets?limit=2&cursor=${first.body.nextCursor}`).expect(200)
@@ -144,5 +148,74 @@ describe('/pets over HTTP', () => {
     const response = await app.http.get('/pets').query({ name: newPet.name }).expect(200)
 
     expect(response.body.items).toEqual([wanted])
+  })
+
+  it('answers 409 for a second pet of the same name for one owner', async () => {
+    await add()
+
+    const response = await app.http.post('/pets').send(newPet).expect(409)
+
+    expect(response.body).toMatchObject({ code: 'PET.NAME_TAKEN', detail: 'alice already has a pet named Rex' })
+  })
+
+  it('does not change the owner through PATCH: adoption does that', async () => {
+    const { body: rex } = await add()
+
+    const response = await app.http.patch(`/pets/${rex.id}`).send({ owner: 'bob' }).expect(400)
+
+    expect(response.body.errors).toEqual([{ in: 'body', field: 'owner', message: 'is not allowed' }])
+  })
+
+  describe('adoption', () => {
+    const adopt = (id: string, owner: unknown) => app.http.post(`/pets/${id}/adoption`).send({ owner })
+
+    it('gives the pet to its new owner: 200 and the pet as it is now', async () => {
+      const { body: rex } = await add()
+
+      const response = await adopt(rex.id, 'bob').expect(200)
+
+      expect(response.body).toEqual({ ...rex, owner: 'bob', updatedAt: expect.any(String) })
+      expect((await app.http.get(`/pets/${rex.id}`)).body.owner).toBe('bob')
+      expect((await app.http.get('/pets?owner=alice')).body.items).toEqual([])
+    })
+
+    it('answers 422 when the pet already belongs to that owner', async () => {
+      const { body: rex } = await add()
+
+      const response = await adopt(rex.id, 'alice').expect(422)
+
+      expect(response.body).toMatchObject({ code: 'PET.ALREADY_OWNED', detail: 'Rex already belongs to alice' })
+    })
+
+    it('answers 409 when the new owner already has a pet of that name', async () => {
+      const { body: rex } = await add()
+      await add({ owner: 'bob', species: 'cat' })
+
+      const response = await adopt(rex.id, 'bob').expect(409)
+
+      expect(response.body.code).toBe('PET.NAME_TAKEN')
+    })
+
+    it('answers 404 for a pet that does not exist', async () => {
+      const response = await adopt(unknownId, 'bob').expect(404)
+
+      expect(response.body.code).toBe('PET.NOT_FOUND')
+    })
+
+    it('answers 400 naming the owner when it is missing or not a string', async () => {
+      const { body: rex } = await add()
+
+      const missing = await app.http.post(`/pets/${rex.id}/adoption`).send({}).expect(400)
+      const wrongType = await adopt(rex.id, 42).expect(400)
+
+      expect(missing.body.errors).toEqual([{ in: 'body', field: 'owner', message: 'is required' }])
+      expect(wrongType.body.errors).toEqual([{ in: 'body', field: 'owner', message: expect.any(String) }])
+    })
+
+    it('is documented with the other pet operations', async () => {
+      const { body } = await app.http.get('/docs/json').expect(200)
+
+      expect(body.paths['/pets/{id}/adoption'].post.operationId).toBe('adoptPet')
+    })
   })
 })

@@ -1,4 +1,4 @@
-import { PetInvalid } from './pet.errors.js'
+import { PetAlreadyOwned, PetInvalid } from './pet.errors.js'
 
 /** What it takes to add a pet. */
 export interface PetDraft {
@@ -8,8 +8,11 @@ export interface PetDraft {
   readonly species: 'dog' | 'cat' | 'bird' | 'other'
 }
 
-/** A change to some of a pet's fields; `null` clears an optional one. */
-export type PetChanges = Partial<PetDraft>
+/**
+ * A change to some of a pet's fields; `null` clears an optional one. The owner is not among
+ * them: a pet changes hands only through adoption.
+ */
+export type PetChanges = Partial<Omit<PetDraft, 'owner'>>
 
 export interface Pet {
   readonly id: string
@@ -26,7 +29,7 @@ export type PetFilter = Partial<Pick<Pet, 'name' | 'owner' | 'species'>>
 
 /** The rules every new pet obeys: text is stored trimmed, and required text is never blank. */
 export function checkPetDraft(draft: PetDraft): PetDraft {
-  return { ...draft, ...checkPetChanges(draft) }
+  return { ...draft, ...checkPetChanges(draft), owner: nonBlank(draft.owner, 'owner') }
 }
 
 /** The same rules, for the fields a change touches. */
@@ -34,9 +37,15 @@ export function checkPetChanges(changes: PetChanges): PetChanges {
   return {
     ...changes,
     ...(changes.name !== undefined ? { name: nonBlank(changes.name, 'name') } : {}),
-    ...(changes.owner !== undefined ? { owner: nonBlank(changes.owner, 'owner') } : {}),
     ...(changes.description != null ? { description: changes.description.trim() || null } : {}),
   }
+}
+
+/** The owner a pet goes to on adoption: someone, and someone other than its owner now. */
+export function checkAdoption(pet: Pet, newOwner: string): string {
+  const owner = nonBlank(newOwner, 'owner')
+  if (owner === pet.owner) throw new PetAlreadyOwned(pet.name, owner)
+  return owner
 }
 
 function nonBlank(value: string, field: keyof PetDraft): string {

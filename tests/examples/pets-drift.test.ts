@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { AnatomyFile } from '../../generator/src/anatomy-file.js'
+import { listFiles } from '../support/files.js'
+import { repositoryRoot, runAnatomy } from '../support/run.js'
+import { generatedService } from '../support/service-folder.js'
+
+const example = join(repositoryRoot, 'examples/pets')
+
+/**
+ * The files of examples/pets written or changed by hand after generation. Every other file is
+ * the generator's, and must be exactly what regenerating from .anatomy.json gives.
+ */
+const handGrown = [
+  'README.md',
+  'src/domain/pets/pet.ts',
+  'src/domain/pets/pet.errors.ts',
+  'src/domain/pets/pet-repository.port.ts',
+  'src/service/pets.service.ts',
+  'src/resources/pets.schemas.ts',
+  'src/resources/pets.resource.ts',
+  'src/gateways/pets.gateway.ts',
+  'src/migrations/index.ts',
+  'src/migrations/20261123170000_unique_pet_names_per_owner.ts',
+  'test/examples/pets.ts',
+  'test/fakes/pets.fake.ts',
+  'test/contracts/pet-repository.contract.ts',
+  'test/domain/pet.test.ts',
+  'test/service/pets.service.test.ts',
+  'test/resources/pets.resource.test.ts',
+].sort()
+
+describe('examples/pets against a fresh regeneration', () => {
+  let regenerated: string
+  let exampleFiles: string[]
+  let regeneratedFiles: string[]
+
+  beforeAll(async () => {
+    const record = JSON.parse(await readFile(join(example, '.anatomy.json'), 'utf8')) as AnatomyFile
+    regenerated = await generatedService(record.service.name, ['--description', record.service.description])
+    for (const resource of record.resources) {
+      const timestamp = resource.migration.slice(0, 14)
+      const added = await runAnatomy([
+        'add',
+        'resource',
+        resource.name,
+        '--fields',
+        resource.fields,
+        '--migration-timestamp',
+        timestamp,
+        '--service',
+        regenerated,
+        '--yes',
+      ])
+      expect(added.code, added.stderr).toBe(0)
+    }
+    exampleFiles = await filesOf(example)
+    regeneratedFiles = await filesOf(regenerated)
+  }, 60_000)
+
+  it('has every file the generator writes, byte for byte, except the hand-grown ones', async () => {
+    const drifted = []
+    for (const file of regeneratedFiles.filter((file) => !handGrown.includes(file))) {
+      const [theirs, ours] = await Promise.all([contentOf(join(example, file)), contentOf(join(regenerated, file))])
+      if (theirs !== ours) drifted.push(file)
+    }
+    expect(drifted, 'files that differ from what the generator writes').toEqual([])
+  })
+
+  it('lists every file added by hand', () => {
+    const added = exampleFiles.filter((file) => !regeneratedFiles.includes(file))
+    expect(added.filter((file) => !handGrown.includes(file))).toEqual([])
+  })
+
+  it('lists only files that really were grown by hand', async () => {
+    const unchanged = []
+    for (const file of handGrown) {
+      const [theirs, ours] = await Promise.all([contentOf(join(example, file)), contentOf(join(regenerated, file))])
+      if (theirs === undefined) throw new Error(`${file} is listed as hand-grown but examples/pets has no such file`)
+      if (theirs === ours) unchanged.push(file)
+    }
+    expect(unchanged, 'listed as hand-grown, yet what the generator writes').toEqual([])
+  })
+})
+
+async function filesOf(root: string): Promise<string[]> {
+  return (await listFiles(root)).filter((file) => !file.startsWith('dist/') && file !== 'node_modules')
+}
+
+function contentOf(path: string): Promise<string | undefined> {
+  return readFile(path, 'utf8').catch(() => undefined)
+}
