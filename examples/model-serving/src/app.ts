@@ -1,41 +1,73 @@
 import { createRequire } from 'node:module'
-import { type Database, openDatabase } from './clients/database/database.js'
-import { migrateToLatest } from './clients/database/migrate.js'
+import { collectDefaultMetrics, Registry } from 'prom-client'
 import type { Config } from './config/load-config.js'
-import { createDatabaseProbe } from './gateways/database.probe.js'
+import type { ModelStore } from './domain/model/model-store.port.js'
+import { modelRepository } from './gateways/model-repository.js'
+import { prometheusInferenceMetrics } from './gateways/prometheus-inference-metrics.js'
 import { healthResource } from './resources/health.resource.js'
+import { kserveV1Resource } from './resources/kserve-v1.resource.js'
+import { openInferenceResource } from './resources/open-inference.resource.js'
+import { sagemakerResource } from './resources/sagemaker.resource.js'
+import { vertexResource } from './resources/vertex.resource.js'
 import { createHealthService } from './service/health.service.js'
+import { createModelCatalog } from './service/model-catalog.service.js'
+import { openModelRegistry } from './service/model-registry.js'
+import { createPredictionService } from './service/prediction.service.js'
 import { createServer, type Server } from './web/server.js'
 
 export interface AppDependencies {
-  /** A database opened by the caller (tests share one); the app then leaves closing it to them. */
-  readonly database?: Database
+  /** Where models come from; the model repository folder of the config when absent. */
+  readonly modelStore?: ModelStore
 }
 
 /**
- * The composition root: clients -> gateways -> services -> resources, wired by hand.
+ * The composition root: gateways -> services -> resources, wired by hand.
  * This is the only place that knows every layer.
+ *
+ * The app answers as soon as it is built; models load in the background, and the readiness routes
+ * answer 503 until every one of them has loaded and answered a warm-up inference.
  */
 export async function buildApp(config: Config, dependencies: AppDependencies = {}): Promise<Server> {
-  const database = dependencies.database ?? (await openDatabase(config.database))
-  try {
-    if (config.database.migrateOnStart) await migrateToLatest(database.db)
+  const store = dependencies.modelStore ?? modelRepository(config.models.repository)
+  const registry = await openModelRegistry(store, config.models.selection)
 
-    const health = createHealthService([createDatabaseProbe(database)], config.health)
+  const metrics = new Registry()
+  collectDefaultMetrics({ register: metrics })
 
-    const server = await createServer({
-      logLevel: config.log.level,
-      bodyLimitBytes: config.http.bodyLimitBytes,
-      api: describeApi(),
-    })
-    await server.register(healthResource(health))
+  const health = createHealthService(registry.probes(), config.health)
+  const catalog = createModelCatalog(registry)
+  const inference = createPredictionService(registry, prometheusInferenceMetrics(metrics), {
+    ...config.batching,
+    maxInstancesPerRequest: config.models.maxInstancesPerRequest,
+  })
 
-    if (!dependencies.database) server.addHook('onClose', () => database.close())
-    return server
-  } catch (error) {
-    if (!dependencies.database) await database.close()
-    throw error
-  }
+  const api = describeApi()
+  const server = await createServer({
+    logLevel: config.log.level,
+    bodyLimitBytes: config.http.bodyLimitBytes,
+    api,
+    metrics,
+  })
+  const { maxInstancesPerRequest } = config.models
+  await server.register(healthResource(health, { summaryPaths: ['/health', config.vertex.healthRoute] }))
+  await server.register(
+    vertexResource(inference, { predictRoute: config.vertex.predictRoute, maxInstancesPerRequest }),
+  )
+  await server.register(kserveV1Resource(inference, catalog, { maxInstancesPerRequest }))
+  await server.register(
+    openInferenceResource(inference, catalog, health, { serverName: api.title, serverVersion: api.version }),
+  )
+  await server.register(sagemakerResource(inference, health, { maxInstancesPerRequest }))
+  server.addHook('onClose', () => registry.close())
+
+  void registry.load().then((versions) => {
+    for (const { name, version, state } of versions) {
+      if (state.status === 'failed')
+        server.log.error({ model: name, version, reason: state.reason }, 'model failed to load')
+      else server.log.info({ model: name, version }, 'model loaded and warmed up')
+    }
+  })
+  return server
 }
 
 function describeApi() {

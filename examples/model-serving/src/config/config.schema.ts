@@ -1,19 +1,12 @@
+import { fileURLToPath } from 'node:url'
 import convict from 'convict'
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
-const postgresUrl: convict.Format = {
-  validate(value: unknown) {
-    if (value === '') return
-    const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined
-    if (!url || !['postgres:', 'postgresql:'].includes(url.protocol)) {
-      throw new Error('must be a postgres:// or postgresql:// URL, or empty for the embedded database')
-    }
-  },
-}
+const integerOrText = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
 
 const positiveInteger: convict.Format = {
-  coerce: (value: string) => (/^\d+$/.test(value) ? Number(value) : value),
+  coerce: integerOrText,
   validate(value: unknown) {
     if (!Number.isSafeInteger(value) || (value as number) <= 0) {
       throw new Error('must be a positive integer')
@@ -21,27 +14,92 @@ const positiveInteger: convict.Format = {
   },
 }
 
-const tcpPort: convict.Format = {
-  coerce: (value: string) => (/^\d+$/.test(value) ? Number(value) : value),
+const nonNegativeInteger: convict.Format = {
+  coerce: integerOrText,
   validate(value: unknown) {
-    if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 65_535) {
-      throw new Error('must be an integer from 0 to 65535')
+    if (!Number.isSafeInteger(value) || (value as number) < 0) {
+      throw new Error('must be an integer of 0 or more')
     }
   },
 }
 
-const strictBoolean: convict.Format = {
-  coerce: (value: string) => ({ true: true, false: false })[value] ?? value,
+function assertTcpPort(value: unknown) {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 65_535) {
+    throw new Error('must be an integer from 0 to 65535')
+  }
+}
+
+const tcpPort: convict.Format = { coerce: integerOrText, validate: assertTcpPort }
+
+/** An unset AIP_HTTP_PORT is null, so PORT applies; a set one must be a port. */
+const optionalTcpPort: convict.Format = {
+  coerce: (value: string) => (value === '' ? null : integerOrText(value)),
   validate(value: unknown) {
-    if (typeof value !== 'boolean') throw new Error('must be true or false')
+    if (value !== null) assertTcpPort(value)
   },
 }
 
+const routePath: convict.Format = {
+  validate(value: unknown) {
+    if (typeof value !== 'string' || !/^\/[^\s?#*]*$/.test(value)) {
+      throw new Error('must be a path starting with /, without spaces, ?, # or *')
+    }
+  },
+}
+
+const modelName = /^[A-Za-z0-9][\w.-]*$/
+
+/** MODELS: `iris,other` loads every version of each; `iris:2` loads version 2 only. */
+const modelList: convict.Format = {
+  validate(value: unknown) {
+    const entries = typeof value === 'string' && value.trim() ? value.split(',') : []
+    for (const entry of entries.map((text) => text.trim())) {
+      const [name = '', version, ...rest] = entry.split(':')
+      if (
+        !modelName.test(name) ||
+        rest.length > 0 ||
+        (version !== undefined && !/^[1-9]\d*$/.test(version))
+      ) {
+        throw new Error(`"${entry}" is not a model name, or name:version with a positive version`)
+      }
+    }
+  },
+}
+
+/** Nothing may be downloaded: only a local folder, as a path or a file:// URI, can hold the models. */
+const localStorageUri: convict.Format = {
+  validate(value: unknown) {
+    if (typeof value !== 'string' || value === '') return
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase()
+    if (scheme === 'file' && !isLocalFileUri(value)) {
+      throw new Error('must be an absolute file:// URI, such as file:///mnt/models')
+    }
+    if (scheme && scheme !== 'file') {
+      throw new Error(
+        `${scheme}:// is not supported: models are never downloaded. Copy them into the image or mount ` +
+          'them, then point MODEL_REPOSITORY (or AIP_STORAGE_URI as a file:// URI or path) at the folder',
+      )
+    }
+  },
+}
+
+function isLocalFileUri(value: string): boolean {
+  try {
+    fileURLToPath(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
 convict.addFormats({
-  'postgres-url': postgresUrl,
   'positive-integer': positiveInteger,
-  'strict-boolean': strictBoolean,
+  'non-negative-integer': nonNegativeInteger,
   'tcp-port': tcpPort,
+  'optional-tcp-port': optionalTcpPort,
+  'route-path': routePath,
+  'model-list': modelList,
+  'local-storage-uri': localStorageUri,
 })
 
 export const configSchema = {
@@ -53,15 +111,15 @@ export const configSchema = {
       env: 'HOST',
     },
     port: {
-      doc: 'Port the HTTP server listens on.',
+      doc: 'Port the HTTP server listens on, unless AIP_HTTP_PORT is set.',
       format: 'tcp-port',
       default: 8080,
       env: 'PORT',
     },
     bodyLimitBytes: {
-      doc: 'Largest request body accepted, in bytes.',
+      doc: 'Largest request body accepted, in bytes. Vertex AI allows 1.5 MB per request.',
       format: 'positive-integer',
-      default: 1_048_576,
+      default: 2_097_152,
       env: 'BODY_LIMIT_BYTES',
     },
     shutdownTimeoutMs: {
@@ -69,6 +127,32 @@ export const configSchema = {
       format: 'positive-integer',
       default: 10_000,
       env: 'SHUTDOWN_TIMEOUT_MS',
+    },
+  },
+  vertex: {
+    httpPort: {
+      doc: 'Port Vertex AI sends requests to; overrides PORT when set.',
+      format: 'optional-tcp-port',
+      default: null as number | null,
+      env: 'AIP_HTTP_PORT',
+    },
+    predictRoute: {
+      doc: 'Path of the Vertex AI prediction route.',
+      format: 'route-path',
+      default: '/predict',
+      env: 'AIP_PREDICT_ROUTE',
+    },
+    healthRoute: {
+      doc: 'Path of the Vertex AI health route.',
+      format: 'route-path',
+      default: '/health',
+      env: 'AIP_HEALTH_ROUTE',
+    },
+    storageUri: {
+      doc: 'Where Vertex AI put the model artifacts; used as the model repository when it is local.',
+      format: 'local-storage-uri',
+      default: '',
+      env: 'AIP_STORAGE_URI',
     },
   },
   log: {
@@ -79,37 +163,38 @@ export const configSchema = {
       env: 'LOG_LEVEL',
     },
   },
-  database: {
-    url: {
-      doc: 'PostgreSQL connection URL. Empty: an embedded PGlite database.',
-      format: 'postgres-url',
-      default: '',
-      env: 'DATABASE_URL',
-      sensitive: true,
-    },
-    pgliteDataDir: {
-      doc: 'Folder of the embedded database. Empty: in memory, gone at exit.',
+  models: {
+    repository: {
+      doc: 'Folder holding <model>/<version>/model.onnx; a relative path starts at the service folder.',
       format: String,
+      default: 'models',
+      env: 'MODEL_REPOSITORY',
+    },
+    names: {
+      doc: 'Models to serve, comma-separated, each a name or name:version. Empty: every model found.',
+      format: 'model-list',
       default: '',
-      env: 'PGLITE_DATA_DIR',
+      env: 'MODELS',
     },
-    poolMax: {
-      doc: 'Most connections open to PostgreSQL at once.',
+    maxInstancesPerRequest: {
+      doc: 'Most instances (or tensor rows) one request may carry.',
       format: 'positive-integer',
-      default: 10,
-      env: 'DATABASE_POOL_MAX',
+      default: 10_000,
+      env: 'MAX_INSTANCES_PER_REQUEST',
     },
-    connectTimeoutMs: {
-      doc: 'How long to wait for a PostgreSQL connection.',
+  },
+  batching: {
+    maxBatchSize: {
+      doc: 'Most instances run as one batch; 1 turns batching off.',
       format: 'positive-integer',
-      default: 2_000,
-      env: 'DATABASE_CONNECT_TIMEOUT_MS',
+      default: 32,
+      env: 'BATCH_MAX_SIZE',
     },
-    migrateOnStart: {
-      doc: 'Bring the schema to the latest migration before serving.',
-      format: 'strict-boolean',
-      default: true,
-      env: 'DATABASE_MIGRATE_ON_START',
+    maxDelayMs: {
+      doc: 'Longest an instance waits for others to join its batch; 0 batches what arrives together.',
+      format: 'non-negative-integer',
+      default: 2,
+      env: 'BATCH_MAX_DELAY_MS',
     },
   },
   health: {

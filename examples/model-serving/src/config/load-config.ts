@@ -1,3 +1,5 @@
+import { isAbsolute, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import convict from 'convict'
 import { configSchema } from './config.schema.js'
 
@@ -6,6 +8,9 @@ export type Config = ReturnType<typeof readConfig>
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
 }
+
+/** The service folder (src/ or dist/ is one level below it): relative model paths start here. */
+const serviceRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 /** Reads every setting from `env`, or throws a ConfigError naming each variable that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -19,7 +24,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function readConfig(env: NodeJS.ProcessEnv) {
   const config = convict(configSchema, { env, args: [] })
   config.validate({ allowed: 'strict' })
-  return config.getProperties()
+  const { http, vertex, models, ...rest } = config.getProperties()
+  return {
+    ...rest,
+    http: { ...http, port: vertex.httpPort ?? http.port },
+    vertex: { predictRoute: vertex.predictRoute, healthRoute: vertex.healthRoute },
+    models: {
+      repository: repositoryFolder(vertex.storageUri, models.repository),
+      selection: parseSelection(models.names),
+      maxInstancesPerRequest: models.maxInstancesPerRequest,
+    },
+  }
+}
+
+/** On Vertex AI, AIP_STORAGE_URI says where the models are; elsewhere MODEL_REPOSITORY does. */
+function repositoryFolder(storageUri: string, repository: string): string {
+  if (storageUri.toLowerCase().startsWith('file://')) return fileURLToPath(storageUri)
+  const folder = storageUri || repository
+  return isAbsolute(folder) ? folder : resolve(serviceRoot, folder)
+}
+
+/** `iris,other:2` -> every version of iris, version 2 of other. */
+function parseSelection(names: string): { name: string; version?: number }[] {
+  return names
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [name = '', version] = entry.split(':')
+      return version === undefined ? { name } : { name, version: Number(version) }
+    })
 }
 
 /** convict reports `http.port: must be ...`; an operator knows the setting as PORT. */

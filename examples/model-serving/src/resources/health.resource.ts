@@ -1,6 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { Readiness } from '../domain/health/readiness.js'
 import type { HealthService } from '../service/health.service.js'
+import { literalPath } from './literal-path.js'
 
 const Liveness = Type.Object({ status: Type.Literal('up'), uptimeSeconds: Type.Integer() })
 
@@ -18,12 +19,26 @@ const ReadinessBody = Type.Object({
 const HealthSummary = Type.Object({ ...ReadinessBody.properties, uptimeSeconds: Type.Integer() })
 
 const readinessResponses = {
-  200: { description: 'Every dependency answers.', ...ReadinessBody },
-  503: { description: 'A dependency does not answer: take this instance out of rotation.', ...ReadinessBody },
+  200: { description: 'Every model is loaded and warmed up.', ...ReadinessBody },
+  503: {
+    description: 'A model is loading or failed to load: take this instance out of rotation.',
+    ...ReadinessBody,
+  },
 }
 
-/** Probes for orchestrators: liveness (restart me?), readiness (send me traffic?), and a summary. */
-export function healthResource(health: HealthService): FastifyPluginAsyncTypebox {
+export interface HealthOptions {
+  /** Where the summary answers: /health, and the route a platform probes (AIP_HEALTH_ROUTE on Vertex AI). */
+  readonly summaryPaths: readonly string[]
+}
+
+/**
+ * Probes for orchestrators: liveness (restart me?), readiness (send me traffic?), and a summary.
+ * Here the dependencies are the models: ready once every one has loaded and answered a warm-up.
+ */
+export function healthResource(
+  health: HealthService,
+  { summaryPaths }: HealthOptions = { summaryPaths: ['/health'] },
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/health/live',
@@ -33,7 +48,7 @@ export function healthResource(health: HealthService): FastifyPluginAsyncTypebox
 
     app.get(
       '/health/ready',
-      { schema: { tags: ['health'], summary: 'Every dependency answers', response: readinessResponses } },
+      { schema: { tags: ['health'], summary: 'Every model is ready', response: readinessResponses } },
       async (request, reply) => {
         const readiness = await health.readiness()
         logDownDependencies(request.log, readiness)
@@ -41,23 +56,25 @@ export function healthResource(health: HealthService): FastifyPluginAsyncTypebox
       },
     )
 
-    app.get(
-      '/health',
-      {
-        schema: {
-          tags: ['health'],
-          summary: 'Liveness and readiness in one answer',
-          response: { 200: HealthSummary, 503: HealthSummary },
+    for (const path of new Set(summaryPaths)) {
+      app.get(
+        literalPath(path),
+        {
+          schema: {
+            tags: ['health'],
+            summary: 'Liveness and readiness in one answer',
+            response: { 200: HealthSummary, 503: HealthSummary },
+          },
         },
-      },
-      async (request, reply) => {
-        const readiness = await health.readiness()
-        logDownDependencies(request.log, readiness)
-        return reply
-          .status(readiness.ready ? 200 : 503)
-          .send({ ...readinessBody(readiness), uptimeSeconds: health.uptimeSeconds() })
-      },
-    )
+        async (request, reply) => {
+          const readiness = await health.readiness()
+          logDownDependencies(request.log, readiness)
+          return reply
+            .status(readiness.ready ? 200 : 503)
+            .send({ ...readinessBody(readiness), uptimeSeconds: health.uptimeSeconds() })
+        },
+      )
+    }
   }
 }
 

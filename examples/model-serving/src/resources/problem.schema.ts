@@ -18,19 +18,22 @@ export const Problem = Type.Object(
     code: Type.String({ description: 'Stable error code, e.g. PET.NOT_FOUND.' }),
     instance: Type.String({ description: 'Path of the request that failed.' }),
     requestId: Type.String({ description: 'Also in the x-request-id header and in the logs.' }),
+    error: Type.String({
+      description: 'The detail again, where the KServe and Open Inference Protocol clients look for it.',
+    }),
     errors: Type.Optional(Type.Array(FieldError)),
   },
   { $id: 'Problem', title: 'Problem' },
 )
 
 const descriptions: Record<number, string> = {
-  400: 'The request is malformed: a field is missing, of the wrong type or not allowed.',
-  404: 'Nothing exists at this address.',
+  400: 'The request is malformed: a field is missing, of the wrong type or not allowed, or an instance does not fit the model.',
+  404: 'Nothing exists at this address: no such route, model or version.',
   409: 'The request conflicts with the current state.',
   413: 'The body is larger than allowed.',
   415: 'The body is not of a supported media type.',
   422: 'The request is well-formed but breaks a domain rule.',
-  503: 'A dependency is unavailable; retry later.',
+  503: 'The model is still loading, or failed to load; retry later or elsewhere.',
 }
 
 /** Documents the problems a route may answer with, for its response schema. */

@@ -15,6 +15,7 @@ const statusByKind: Record<DomainErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   invalid: 422,
+  malformed: 400,
   unavailable: 503,
 }
 
@@ -77,5 +78,6 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Prob
       ...problem,
       instance: request.url.split('?')[0],
       requestId: request.id,
+      error: problem.detail,
     })
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
+import type { Registry } from 'prom-client'
 import { Problem } from '../resources/problem.schema.js'
+import { registerMetrics } from './metrics.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
 import { registerProblemHandlers } from './problems.js'
 
@@ -18,13 +20,20 @@ export interface ServerOptions {
   readonly logLevel: string
   readonly bodyLimitBytes: number
   readonly api: ApiDescription
+  /** Where request metrics go, and what GET /metrics shows. */
+  readonly metrics: Registry
 }
 
 const requestIdHeader = 'x-request-id'
 const acceptableRequestId = /^[\w.:-]{1,128}$/
 
 /** A Fastify server with everything every resource relies on; resources are registered by the app. */
-export async function createServer({ logLevel, bodyLimitBytes, api }: ServerOptions): Promise<Server> {
+export async function createServer({
+  logLevel,
+  bodyLimitBytes,
+  api,
+  metrics,
+}: ServerOptions): Promise<Server> {
   const server = Fastify({
     logger: { level: logLevel },
     bodyLimit: bodyLimitBytes,
@@ -38,6 +47,7 @@ export async function createServer({ logLevel, bodyLimitBytes, api }: ServerOpti
   })
   registerProblemHandlers(server)
   await registerOpenApi(server, api)
+  registerMetrics(server, metrics)
   return server
 }
 

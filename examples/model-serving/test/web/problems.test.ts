@@ -1,8 +1,15 @@
 import type { AddressInfo } from 'node:net'
 import { Type } from '@fastify/type-provider-typebox'
+import { Registry } from 'prom-client'
 import supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ConflictError, NotFoundError, RuleViolationError } from '../../src/domain/errors.js'
+import {
+  ConflictError,
+  DependencyUnavailableError,
+  MalformedInputError,
+  NotFoundError,
+  RuleViolationError,
+} from '../../src/domain/errors.js'
 import { createServer, type Server } from '../../src/web/server.js'
 
 class WidgetNotFound extends NotFoundError {
@@ -13,6 +20,9 @@ class WidgetNameTaken extends ConflictError {
 }
 class WidgetTooHeavy extends RuleViolationError {
   readonly code = 'WIDGET.TOO_HEAVY'
+}
+class WidgetUnreadable extends MalformedInputError {
+  readonly code = 'WIDGET.UNREADABLE'
 }
 
 const Widget = Type.Object(
@@ -33,6 +43,7 @@ describe('errors as application/problem+json', () => {
       logLevel: 'silent',
       bodyLimitBytes: 1024,
       api: { title: 'widgets', version: '1.0.0', description: '' },
+      metrics: new Registry(),
     })
     server.post('/widgets', { schema: { body: Widget } }, async (request) => request.body)
     server.get('/widgets/missing', async () => {
@@ -43,6 +54,12 @@ describe('errors as application/problem+json', () => {
     })
     server.get('/widgets/heavy', async () => {
       throw new WidgetTooHeavy('a widget weighs at most 10 kg')
+    })
+    server.get('/widgets/unreadable', async () => {
+      throw new WidgetUnreadable('widget 3: the weight is not a number')
+    })
+    server.get('/widgets/unavailable', async () => {
+      throw new DependencyUnavailableError('the widget store')
     })
     server.get('/widgets/broken', async () => {
       throw new Error('select * from secrets failed at line 3')
@@ -56,6 +73,8 @@ describe('errors as application/problem+json', () => {
     ['/widgets/missing', 404, 'WIDGET.NOT_FOUND', 'widget 7 does not exist'],
     ['/widgets/taken', 409, 'WIDGET.NAME_TAKEN', 'a widget named bolt exists'],
     ['/widgets/heavy', 422, 'WIDGET.TOO_HEAVY', 'a widget weighs at most 10 kg'],
+    ['/widgets/unreadable', 400, 'WIDGET.UNREADABLE', 'widget 3: the weight is not a number'],
+    ['/widgets/unavailable', 503, 'DEPENDENCY.UNAVAILABLE', 'the widget store is unavailable'],
   ])('maps the domain error behind %s to %i', async (path, status, code, detail) => {
     const response = await http
       .get(path)
@@ -70,6 +89,7 @@ describe('errors as application/problem+json', () => {
       detail,
       instance: path,
       requestId: response.headers['x-request-id'],
+      error: detail,
     })
   })
 

@@ -1,0 +1,30 @@
+import { DomainError, NotFoundError } from '../errors.js'
+
+export class UnknownModelError extends NotFoundError {
+  readonly code = 'MODEL.NOT_FOUND'
+
+  constructor(name: string, served: readonly string[]) {
+    super(`model "${name}" is not served here; served: ${served.join(', ') || 'none'}`, { model: name })
+  }
+}
+
+export class UnknownModelVersionError extends NotFoundError {
+  readonly code = 'MODEL.VERSION_NOT_FOUND'
+
+  constructor(name: string, version: string, served: readonly number[]) {
+    super(`model "${name}" has no version "${version}"; served versions: ${served.join(', ')}`, {
+      model: name,
+      version,
+    })
+  }
+}
+
+/** The version exists but is still loading, or failed to load: another instance may serve it. */
+export class ModelNotReadyError extends DomainError {
+  readonly code = 'MODEL.NOT_READY'
+  readonly kind = 'unavailable'
+
+  constructor(name: string, version: number) {
+    super(`model ${name}/${version} is not ready to serve`, { model: name, version })
+  }
+}

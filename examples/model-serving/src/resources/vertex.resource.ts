@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { PredictionService } from '../service/prediction.service.js'
+import { literalPath } from './literal-path.js'
+import { Predictions, predictBodySchema } from './predict.schema.js'
+import { problemResponses } from './problem.schema.js'
+
+export interface VertexOptions {
+  /** AIP_PREDICT_ROUTE: Vertex AI sends predictions here, e.g. /v1/endpoints/1/deployedModels/2:predict. */
+  readonly predictRoute: string
+  readonly maxInstancesPerRequest: number
+}
+
+/**
+ * A Vertex AI custom container: predictions for the default model, at its latest version, on the route
+ * Vertex names. Its health route is the health summary (see the health resource).
+ */
+export function vertexResource(
+  inference: PredictionService,
+  options: VertexOptions,
+): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      literalPath(options.predictRoute),
+      {
+        schema: {
+          tags: ['Vertex AI'],
+          summary: 'Predict with the default model',
+          body: predictBodySchema(options.maxInstancesPerRequest),
+          response: { 200: Predictions, ...problemResponses(400, 404, 413, 503) },
+        },
+      },
+      async (request) => {
+        const { predictions } = await inference.predict({ instances: request.body.instances })
+        return { predictions }
+      },
+    )
+  }
+}
