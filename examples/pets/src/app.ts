@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module'
+import { collectDefaultMetrics, Registry } from 'prom-client'
 import { type Database, openDatabase } from './clients/database/database.js'
+import { registerDatabaseMetrics } from './clients/database/database-metrics.js'
 import { migrateToLatest } from './clients/database/migrate.js'
 import type { Config } from './config/load-config.js'
 import { createDatabaseProbe } from './gateways/database.probe.js'
@@ -8,6 +10,7 @@ import { healthResource } from './resources/health.resource.js'
 import { petsResource } from './resources/pets.resource.js'
 import { createHealthService } from './service/health.service.js'
 import { createPetsService } from './service/pets.service.js'
+import { registerMetrics } from './web/metrics.js'
 import { createServer, type Server } from './web/server.js'
 
 export interface AppDependencies {
@@ -31,6 +34,11 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       bodyLimitBytes: config.http.bodyLimitBytes,
       api: describeApi(),
     })
+    const metrics = new Registry()
+    collectDefaultMetrics({ register: metrics })
+    registerDatabaseMetrics(metrics, database)
+    registerMetrics(server, metrics)
+
     await server.register(healthResource(health))
     await server.register(petsResource(createPetsService(createPetsGateway(database.db))))
 

@@ -54,10 +54,14 @@ export async function addResource(name: string | undefined, options: AddResource
     await restore(before)
     throw new Error(`could not add ${names.kebab}: ${failures.map((failure) => failure.error).join('; ')}`)
   }
-  const formatted = formatWithServiceTools(service, touched.filter((path) => existsSync(path) && path.endsWith('.ts')))
+  const formatted = formatWithServiceTools(
+    service,
+    touched.filter((path) => existsSync(path) && path.endsWith('.ts')),
+  )
   console.log(`added ${names.kebab}: ${filesOf(model).length} files, wired into src/app.ts`)
   console.log(`  routes: GET|POST /${names.kebabPlural}, GET|PATCH|DELETE /${names.kebabPlural}/{id}`)
-  if (!formatted) console.log('  run `npm install` then `npm run format` in the service to format the new code')
+  if (!formatted)
+    console.log('  run `npm install` then `npm run format` in the service to format the new code')
 }
 
 /** Refuses, before anything is written, a resource whose files exist or whose wiring has no place. */

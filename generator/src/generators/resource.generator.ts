@@ -27,7 +27,8 @@ export const resourceGenerator: Partial<PlopGeneratorConfig> = {
     {
       type: 'input',
       name: 'fieldSpec',
-      message: 'Fields (name:type[?], comma separated; types: string text integer number boolean date datetime uuid enum(a|b)):',
+      message:
+        'Fields (name:type[?], comma separated; types: string text integer number boolean date datetime uuid enum(a|b)):',
       validate: (fieldSpec: string) => problemWith(() => parseFieldSpecs(fieldSpec)),
     },
   ],

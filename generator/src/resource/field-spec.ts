@@ -14,7 +14,18 @@ export interface FieldSpec {
 const fieldPattern = /^([A-Za-z][A-Za-z0-9_]*)\s*:\s*([a-z]+)(?:\(([^)]*)\))?(\?)?$/
 const enumValuePattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
 /** Every entity has these already, and the others would break plain JavaScript objects. */
-const reservedFields = new Set(['id', 'createdAt', 'updatedAt', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toJSON'])
+const reservedFields = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'toJSON',
+])
 
 /** Parses `name:string,owner:string,description:text?,species:enum(dog|cat)`, or says what is wrong. */
 export function parseFieldSpecs(spec: string): FieldSpec[] {
@@ -39,10 +50,13 @@ function parseField(part: string): FieldSpec {
   }
   const [, rawName = '', typeName = '', rawValues, optional] = match
   const name = camelCase(rawName)
-  if (reservedFields.has(name)) throw new UsageError(`field "${rawName}" is reserved: every entity has it or needs it`)
+  if (reservedFields.has(name))
+    throw new UsageError(`field "${rawName}" is reserved: every entity has it or needs it`)
   const type = fieldTypes[typeName]
   if (!type) {
-    throw new UsageError(`unknown type "${typeName}" for field "${rawName}": use one of ${fieldTypeNames.join(', ')}`)
+    throw new UsageError(
+      `unknown type "${typeName}" for field "${rawName}": use one of ${fieldTypeNames.join(', ')}`,
+    )
   }
   const values = typeName === 'enum' ? enumValues(rawName, rawValues) : []
   if (typeName !== 'enum' && rawValues !== undefined) {
@@ -54,7 +68,9 @@ function parseField(part: string): FieldSpec {
 function enumValues(field: string, raw: string | undefined): string[] {
   const values = (raw ?? '').split('|').map((value) => value.trim())
   if (values.length < 2 || values.some((value) => !enumValuePattern.test(value))) {
-    throw new UsageError(`enum field "${field}" needs two or more values like enum(dog|cat), letters, digits, - and _`)
+    throw new UsageError(
+      `enum field "${field}" needs two or more values like enum(dog|cat), letters, digits, - and _`,
+    )
   }
   if (new Set(values).size !== values.length) throw new UsageError(`enum field "${field}" repeats a value`)
   return values

@@ -63,7 +63,10 @@ export function editsOf(m: ResourceModel): FileEdit[] {
       replacement: `$&$1await server.register(${m.entities}Resource(create${m.Entities}Service(create${m.Entities}Gateway(database.db))))\n`,
       expects: 'an `await server.register(...)` line in buildApp',
     },
-    prepend('src/clients/database/tables.ts', `import type { ${m.Entities}Table } from './${m.kebabPlural}.table.js'\n`),
+    prepend(
+      'src/clients/database/tables.ts',
+      `import type { ${m.Entities}Table } from './${m.kebabPlural}.table.js'\n`,
+    ),
     {
       path: 'src/clients/database/tables.ts',
       pattern: /(?:\/\/ biome-ignore[^\n]*\n)?(export interface Tables \{[^}]*?)\n?\}/,

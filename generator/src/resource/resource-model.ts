@@ -45,9 +45,14 @@ export interface ResourceModel extends ResourceNames {
   readonly migrationImport: string
 }
 
-export function resourceModelOf(names: ResourceNames, specs: readonly FieldSpec[], migrationId: string): ResourceModel {
+export function resourceModelOf(
+  names: ResourceNames,
+  specs: readonly FieldSpec[],
+  migrationId: string,
+): ResourceModel {
   const fields = specs.map((spec) => fieldModelOf(spec, names.entity))
-  const pick = (predicate: (spec: FieldSpec) => boolean) => fields.filter((_, index) => predicate(specs[index] as FieldSpec))
+  const pick = (predicate: (spec: FieldSpec) => boolean) =>
+    fields.filter((_, index) => predicate(specs[index] as FieldSpec))
   const requiredFields = pick((spec) => !spec.optional)
   const textFields = pick((spec) => spec.type.isString)
   const filterFields = pick((spec) => spec.type.filterable)
@@ -85,7 +90,11 @@ function fieldModelOf(spec: FieldSpec, entity: string): FieldModel {
   const [exampleA, exampleB] = type.examples(values)
   const [jsonExampleA, jsonExampleB] = type.jsonExamples?.(values) ?? [exampleA, exampleB]
   const value = `${entity}.${name}`
-  const toJson = type.toJson ? (optional ? `${value} ? ${type.toJson(value)} : null` : type.toJson(value)) : value
+  const toJson = type.toJson
+    ? optional
+      ? `${value} ? ${type.toJson(value)} : null`
+      : type.toJson(value)
+    : value
   const bodyValue = `body.${name}`
   return {
     name,
@@ -110,7 +119,9 @@ function fieldModelOf(spec: FieldSpec, entity: string): FieldModel {
 function columnConstraintsOf({ column, optional, values }: FieldSpec): string {
   const constraints = [
     ...(optional ? [] : ['notNull()']),
-    ...(values.length ? [`check(sql\`${column} in (${values.map((value) => `'${value}'`).join(', ')})\`)`] : []),
+    ...(values.length
+      ? [`check(sql\`${column} in (${values.map((value) => `'${value}'`).join(', ')})\`)`]
+      : []),
   ]
   return constraints.length ? `, (column) => column.${constraints.join('.')}` : ''
 }

@@ -71,9 +71,13 @@ export function resourceNamesOf(input: string): ResourceNames {
     ALabel: capitalised(withArticle(words.join(' '))),
   }
   const clash = [names.entity, names.entities, kebab].find((name) => reservedWords.has(name))
-  const globalClash = [names.Entity, names.entity, names.Entities, names.entities].find((name) => name in globalThis)
+  const globalClash = [names.Entity, names.entity, names.Entities, names.entities].find(
+    (name) => name in globalThis,
+  )
   if (clash || globalClash) {
-    throw new UsageError(`"${input}" is a reserved word here (it clashes with ${clash ?? globalClash}); pick another name`)
+    throw new UsageError(
+      `"${input}" is a reserved word here (it clashes with ${clash ?? globalClash}); pick another name`,
+    )
   }
   return names
 }

@@ -51,10 +51,8 @@ async function openPrivateSchema(): Promise<Database> {
   await admin.end()
   const url = new URL(server)
   url.searchParams.set('options', `-c search_path=${schema}`)
-  const database = databaseOf(
-    openPostgres({ url: url.toString(), pgliteDataDir: '', poolMax: 4, connectTimeoutMs: 5_000 }),
-    'postgres',
-  )
+  const { db } = openPostgres({ url: url.toString(), pgliteDataDir: '', poolMax: 4, connectTimeoutMs: 5_000 })
+  const database = databaseOf(db, 'postgres')
   return {
     ...database,
     close: async () => {

@@ -76,7 +76,8 @@ export function behavesAsAPetRepository(open: () => Promise<PetRepositorySubject
 
   it('lists everything once, oldest first, a page at a time', async () => {
     const added = []
-    for (let i = 0; i < 5; i++) added.push(await pets.add({ ...(i % 2 ? aPet : anotherPet), name: `Pet ${i}` }))
+    for (let i = 0; i < 5; i++)
+      added.push(await pets.add({ ...(i % 2 ? aPet : anotherPet), name: `Pet ${i}` }))
 
     const first = await pets.list({}, { limit: 2 })
     const second = await pets.list({}, { limit: 2, after: first.nextCursor ?? '' })
@@ -115,7 +116,7 @@ export function behavesAsAPetRepository(open: () => Promise<PetRepositorySubject
     expect(items.map((pet) => pet.id)).toEqual([wanted.id])
   })
 
-  it('finds an owner\'s pet by its name, and only theirs', async () => {
+  it("finds an owner's pet by its name, and only theirs", async () => {
     const rex = await pets.add(aPet)
 
     expect(await pets.findByName(aPet.owner, aPet.name)).toEqual(rex)

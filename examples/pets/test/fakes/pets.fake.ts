@@ -34,7 +34,8 @@ export function createFakePetRepository(): PetRepository & { clear(): void } {
 
     get: async (id) => pets.get(id),
 
-    findByName: async (owner, name) => [...pets.values()].find((pet) => pet.owner === owner && pet.name === name),
+    findByName: async (owner, name) =>
+      [...pets.values()].find((pet) => pet.owner === owner && pet.name === name),
 
     async add(draft) {
       const now = new Date()

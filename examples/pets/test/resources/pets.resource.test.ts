@@ -155,7 +155,10 @@ describe('/pets over HTTP', () => {
 
     const response = await app.http.post('/pets').send(newPet).expect(409)
 
-    expect(response.body).toMatchObject({ code: 'PET.NAME_TAKEN', detail: 'alice already has a pet named Rex' })
+    expect(response.body).toMatchObject({
+      code: 'PET.NAME_TAKEN',
+      detail: 'alice already has a pet named Rex',
+    })
   })
 
   it('does not change the owner through PATCH: adoption does that', async () => {
@@ -184,7 +187,10 @@ describe('/pets over HTTP', () => {
 
       const response = await adopt(rex.id, 'alice').expect(422)
 
-      expect(response.body).toMatchObject({ code: 'PET.ALREADY_OWNED', detail: 'Rex already belongs to alice' })
+      expect(response.body).toMatchObject({
+        code: 'PET.ALREADY_OWNED',
+        detail: 'Rex already belongs to alice',
+      })
     })
 
     it('answers 409 when the new owner already has a pet of that name', async () => {

@@ -66,7 +66,10 @@ describe('the pets service', () => {
     it('lets two owners call their pets the same', async () => {
       await pets.addPet(aPet)
 
-      await expect(pets.addPet({ ...aPet, owner: 'bob' })).resolves.toMatchObject({ name: 'Rex', owner: 'bob' })
+      await expect(pets.addPet({ ...aPet, owner: 'bob' })).resolves.toMatchObject({
+        name: 'Rex',
+        owner: 'bob',
+      })
     })
 
     it('refuses a rename to a name the owner already uses, but not to its own name', async () => {

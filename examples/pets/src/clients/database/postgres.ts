@@ -4,7 +4,10 @@ import type { DatabaseOptions } from './database-options.js'
 import type { Tables } from './tables.js'
 import { calendarDay, postgresDateType } from './type-parsers.js'
 
-export function openPostgres({ url, poolMax, connectTimeoutMs }: DatabaseOptions): Kysely<Tables> {
+export function openPostgres({ url, poolMax, connectTimeoutMs }: DatabaseOptions): {
+  db: Kysely<Tables>
+  pool: pg.Pool
+} {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolMax,
@@ -19,5 +22,5 @@ export function openPostgres({ url, poolMax, connectTimeoutMs }: DatabaseOptions
   // An idle connection dropped by the server must not take the process down: the pool
   // discards it, and the next query opens a new one.
   pool.on('error', () => {})
-  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), pool }
 }
