@@ -28,7 +28,7 @@ export interface AppDependencies {
  * answer 503 until every one of them has loaded and answered a warm-up inference.
  */
 export async function buildApp(config: Config, dependencies: AppDependencies = {}): Promise<Server> {
-  const store = dependencies.modelStore ?? modelRepository(config.models.repository)
+  const store = dependencies.modelStore ?? modelRepository(config.models.repository, config.models)
   const registry = await openModelRegistry(store, config.models.selection)
 
   const metrics = new Registry()

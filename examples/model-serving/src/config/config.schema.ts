@@ -176,6 +176,12 @@ export const configSchema = {
       default: '',
       env: 'MODELS',
     },
+    threads: {
+      doc: 'Threads one inference may use; 1 suits small models (batches run side by side), 0: one per core.',
+      format: 'non-negative-integer',
+      default: 1,
+      env: 'ONNX_THREADS',
+    },
     maxInstancesPerRequest: {
       doc: 'Most instances (or tensor rows) one request may carry.',
       format: 'positive-integer',
@@ -191,9 +197,9 @@ export const configSchema = {
       env: 'BATCH_MAX_SIZE',
     },
     maxDelayMs: {
-      doc: 'Longest an instance waits for others to join its batch; 0 batches what arrives together.',
+      doc: 'Longest a request waits for others to join its batch; 0: only those that arrive in the same turn of the event loop.',
       format: 'non-negative-integer',
-      default: 2,
+      default: 0,
       env: 'BATCH_MAX_DELAY_MS',
     },
   },

@@ -32,6 +32,7 @@ function readConfig(env: NodeJS.ProcessEnv) {
     models: {
       repository: repositoryFolder(vertex.storageUri, models.repository),
       selection: parseSelection(models.names),
+      threads: models.threads,
       maxInstancesPerRequest: models.maxInstancesPerRequest,
     },
   }

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { openOnnxSession } from '../clients/onnx-runtime.js'
+import { type OnnxSessionOptions, openOnnxSession } from '../clients/onnx-runtime.js'
 import type { ModelStore, ModelVersionRef } from '../domain/model/model-store.port.js'
 import { readModelMetadata } from './model-metadata.js'
 import { onnxModel } from './onnx-model.js'
@@ -12,7 +12,7 @@ const versionFolder = /^[1-9]\d*$/
  * A folder of models, laid out as KServe and Triton lay out theirs:
  * `<root>/<model>/<version>/model.onnx`, with an optional `metadata.json` beside each model.
  */
-export function modelRepository(root: string): ModelStore {
+export function modelRepository(root: string, runtime: OnnxSessionOptions = { threads: 1 }): ModelStore {
   return {
     async list() {
       const refs: ModelVersionRef[] = []
@@ -27,7 +27,7 @@ export function modelRepository(root: string): ModelStore {
     async load(ref) {
       const folder = join(root, ref.name, String(ref.version))
       const metadata = await readModelMetadata(join(folder, 'metadata.json'))
-      const session = await openOnnxSession(join(folder, 'model.onnx'))
+      const session = await openOnnxSession(join(folder, 'model.onnx'), runtime)
       try {
         return onnxModel(ref, session, metadata)
       } catch (error) {

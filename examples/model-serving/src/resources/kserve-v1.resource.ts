@@ -1,7 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { ModelCatalog } from '../service/model-catalog.service.js'
 import type { PredictionService } from '../service/prediction.service.js'
-import { Predictions, predictBodySchema } from './predict.schema.js'
+import { Predictions, predictBodySchema, serializeWithJsonStringify } from './predict.schema.js'
 import { problemResponses } from './problem.schema.js'
 
 export interface KServeV1Options {
@@ -65,7 +65,10 @@ export function kserveV1Resource(
 
     app.post(
       `${modelPath}::predict`,
-      { schema: predictSchema(ModelParams, 'Predict with the latest version of a model') },
+      {
+        schema: predictSchema(ModelParams, 'Predict with the latest version of a model'),
+        serializerCompiler: serializeWithJsonStringify,
+      },
       async (request) => {
         const { name } = request.params
         const { predictions } = await inference.predict({ model: name, instances: request.body.instances })
@@ -75,7 +78,10 @@ export function kserveV1Resource(
 
     app.post(
       `${versionPath}::predict`,
-      { schema: predictSchema(VersionParams, 'Predict with one version of a model') },
+      {
+        schema: predictSchema(VersionParams, 'Predict with one version of a model'),
+        serializerCompiler: serializeWithJsonStringify,
+      },
       async (request) => {
         const { name, version } = request.params
         const { predictions } = await inference.predict({

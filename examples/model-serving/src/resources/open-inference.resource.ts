@@ -13,6 +13,7 @@ import {
   ServerReadiness,
   VersionParams,
 } from './open-inference.schema.js'
+import { serializeWithJsonStringify } from './predict.schema.js'
 import { problemResponses } from './problem.schema.js'
 
 export interface OpenInferenceOptions {
@@ -136,11 +137,15 @@ export function openInferenceResource(
       return reply.status(statusCode).send(body)
     })
 
-    app.post(`${modelPath}/infer`, { schema: inferSchema(ModelParams) }, async ({ params, body }) =>
-      infer(body, params.name),
+    app.post(
+      `${modelPath}/infer`,
+      { schema: inferSchema(ModelParams), serializerCompiler: serializeWithJsonStringify },
+      async ({ params, body }) => infer(body, params.name),
     )
-    app.post(`${versionPath}/infer`, { schema: inferSchema(VersionParams) }, async ({ params, body }) =>
-      infer(body, params.name, params.version),
+    app.post(
+      `${versionPath}/infer`,
+      { schema: inferSchema(VersionParams), serializerCompiler: serializeWithJsonStringify },
+      async ({ params, body }) => infer(body, params.name, params.version),
     )
   }
 }

@@ -1,7 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { HealthService } from '../service/health.service.js'
 import type { PredictionService } from '../service/prediction.service.js'
-import { Predictions, predictBodySchema } from './predict.schema.js'
+import { Predictions, predictBodySchema, serializeWithJsonStringify } from './predict.schema.js'
 import { problemResponses } from './problem.schema.js'
 
 export interface SageMakerOptions {
@@ -53,6 +53,7 @@ export function sagemakerResource(
           body: predictBodySchema(options.maxInstancesPerRequest),
           response: { 200: Predictions, ...problemResponses(400, 404, 413, 415, 503) },
         },
+        serializerCompiler: serializeWithJsonStringify,
       },
       async (request) => {
         const { predictions } = await inference.predict({ instances: request.body.instances })

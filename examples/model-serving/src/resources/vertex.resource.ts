@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PredictionService } from '../service/prediction.service.js'
 import { literalPath } from './literal-path.js'
-import { Predictions, predictBodySchema } from './predict.schema.js'
+import { Predictions, predictBodySchema, serializeWithJsonStringify } from './predict.schema.js'
 import { problemResponses } from './problem.schema.js'
 
 export interface VertexOptions {
@@ -28,6 +28,7 @@ export function vertexResource(
           body: predictBodySchema(options.maxInstancesPerRequest),
           response: { 200: Predictions, ...problemResponses(400, 404, 413, 503) },
         },
+        serializerCompiler: serializeWithJsonStringify,
       },
       async (request) => {
         const { predictions } = await inference.predict({ instances: request.body.instances })

@@ -24,13 +24,18 @@ export interface ServedVersion extends ModelVersionRef {
   readonly state: LoadState
 }
 
+/** A served version whose state changes in place as it loads, so that lookups allocate nothing. */
+interface VersionRecord extends ModelVersionRef {
+  state: LoadState
+}
+
 export interface ModelRegistry {
   /** The model the single-model protocols (Vertex AI, SageMaker) serve: the first selected or found. */
   readonly defaultModel: string
   /** Every served model name, the default first. */
   names(): string[]
   /** The served versions of a model, oldest first; throws when the model is not served. */
-  versionsOf(name: string): ServedVersion[]
+  versionsOf(name: string): readonly ServedVersion[]
   /**
    * One version of a model, by its number as written in a URL; the latest when absent.
    * Throws when the model or the version is not served.
@@ -51,21 +56,17 @@ export async function openModelRegistry(
   store: ModelStore,
   selection: readonly ModelSelection[],
 ): Promise<ModelRegistry> {
-  const served = selectVersions(await store.list(), selection)
-  const states = new Map<ModelVersionRef, LoadState>(served.map((ref) => [ref, { status: 'loading' }]))
+  const served = selectVersions(await store.list(), selection).map(
+    ({ name, version }): VersionRecord => ({ name, version, state: { status: 'loading' } }),
+  )
   const byName = groupByName(served)
   const defaultModel = selection[0]?.name ?? served[0]?.name ?? ''
   let loading: Promise<ServedVersion[]> | undefined
 
-  const withState = (ref: ModelVersionRef): ServedVersion => ({
-    ...ref,
-    state: states.get(ref) ?? { status: 'loading' },
-  })
-
-  function versionsOf(name: string): ServedVersion[] {
-    const refs = byName.get(name)
-    if (!refs) throw new UnknownModelError(name, [...byName.keys()])
-    return refs.map(withState)
+  function versionsOf(name: string): readonly ServedVersion[] {
+    const versions = byName.get(name)
+    if (!versions) throw new UnknownModelError(name, [...byName.keys()])
+    return versions
   }
 
   function find(name = defaultModel, version?: string): ServedVersion {
@@ -82,20 +83,20 @@ export async function openModelRegistry(
     return found
   }
 
-  async function loadOne(ref: ModelVersionRef): Promise<ServedVersion> {
+  async function loadOne(record: VersionRecord): Promise<ServedVersion> {
     try {
-      const model = await store.load(ref)
+      const model = await store.load(record)
       try {
         await warmUp(model)
       } catch (error) {
         await model.close()
         throw error
       }
-      states.set(ref, { status: 'ready', model })
+      record.state = { status: 'ready', model }
     } catch (error) {
-      states.set(ref, { status: 'failed', reason: error instanceof Error ? error.message : String(error) })
+      record.state = { status: 'failed', reason: error instanceof Error ? error.message : String(error) }
     }
-    return withState(ref)
+    return record
   }
 
   return {
@@ -109,10 +110,10 @@ export async function openModelRegistry(
       return found.state.model
     },
     probes: () =>
-      served.map((ref) => ({
-        name: `${ref.name}/${ref.version}`,
+      served.map((record) => ({
+        name: `${record.name}/${record.version}`,
         check: async () => {
-          const state = withState(ref).state
+          const { state } = record
           if (state.status === 'loading') throw new Error('still loading')
           if (state.status === 'failed') throw new Error(`failed to load: ${state.reason}`)
         },
@@ -124,15 +125,15 @@ export async function openModelRegistry(
     async close() {
       await loading
       await Promise.all(
-        [...states.values()].map((state) => (state.status === 'ready' ? state.model.close() : undefined)),
+        served.map(({ state }) => (state.status === 'ready' ? state.model.close() : undefined)),
       )
     },
   }
 }
 
 /** Versions by model name, oldest first, so the last is the latest. */
-function groupByName(refs: readonly ModelVersionRef[]): Map<string, ModelVersionRef[]> {
-  const groups = new Map<string, ModelVersionRef[]>()
+function groupByName<Ref extends ModelVersionRef>(refs: readonly Ref[]): Map<string, Ref[]> {
+  const groups = new Map<string, Ref[]>()
   for (const ref of refs) groups.set(ref.name, [...(groups.get(ref.name) ?? []), ref])
   for (const versions of groups.values()) versions.sort((a, b) => a.version - b.version)
   return groups

@@ -115,6 +115,8 @@ export function createPredictionService(
 
   /** Requests larger than a batch are cut into batches; they may share them with other requests. */
   async function run(model: Model, batch: Batch, serving: Serving) {
+    if (batch.rows <= options.maxBatchSize)
+      return [{ part: batch, outputs: await serving.batcher.submit(batch) }]
     const parts = splitBatch(model.signature, batch, options.maxBatchSize)
     const results = await Promise.all(parts.map((part) => serving.batcher.submit(part)))
     return parts.map((part, index) => ({ part, outputs: results[index] ?? [] }))

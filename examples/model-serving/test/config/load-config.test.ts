@@ -15,9 +15,10 @@ describe('configuration', () => {
     expect(config.models).toEqual({
       repository: join(serviceRoot, 'models'),
       selection: [],
+      threads: 1,
       maxInstancesPerRequest: 10_000,
     })
-    expect(config.batching).toEqual({ maxBatchSize: 32, maxDelayMs: 2 })
+    expect(config.batching).toEqual({ maxBatchSize: 32, maxDelayMs: 0 })
   })
 
   it('reads every setting from the environment', () => {
@@ -28,8 +29,9 @@ describe('configuration', () => {
       MODEL_REPOSITORY: '/srv/models',
       MODELS: 'iris, wine:3',
       MAX_INSTANCES_PER_REQUEST: '64',
+      ONNX_THREADS: '0',
       BATCH_MAX_SIZE: '1',
-      BATCH_MAX_DELAY_MS: '0',
+      BATCH_MAX_DELAY_MS: '5',
       BODY_LIMIT_BYTES: '1000',
     })
 
@@ -38,9 +40,10 @@ describe('configuration', () => {
     expect(config.models).toEqual({
       repository: '/srv/models',
       selection: [{ name: 'iris' }, { name: 'wine', version: 3 }],
+      threads: 0,
       maxInstancesPerRequest: 64,
     })
-    expect(config.batching).toEqual({ maxBatchSize: 1, maxDelayMs: 0 })
+    expect(config.batching).toEqual({ maxBatchSize: 1, maxDelayMs: 5 })
   })
 
   it('takes a relative model repository from the service folder, wherever the process starts', () => {
@@ -86,6 +89,7 @@ describe('configuration', () => {
     ['MODELS', 'iris:latest'],
     ['MODELS', 'iris,../etc'],
     ['MAX_INSTANCES_PER_REQUEST', '0'],
+    ['ONNX_THREADS', 'all'],
     ['BATCH_MAX_SIZE', '0'],
     ['BATCH_MAX_DELAY_MS', '-1'],
     ['BATCH_MAX_DELAY_MS', '0.5'],
