@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import type { AnatomyFile } from '../generator/src/anatomy-file.js'
 import { handGrownFiles, notGeneratorOwned } from '../tests/examples/hand-grown.js'
 import { listFiles } from '../tests/support/files.js'
+import { refreshLockFile } from './lock-file.js'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const name = process.argv[2] as keyof typeof handGrownFiles
@@ -67,29 +68,4 @@ try {
   console.log(`examples/${name}: package-lock.json matches its package.json`)
 } finally {
   await rm(parent, { recursive: true, force: true })
-}
-
-/**
- * An example is a workspace here, yet its image is built from its own folder, with `npm ci` on
- * a lock file of its own: resolved in a folder outside the workspace, so npm treats it as the
- * standalone service it is.
- */
-async function refreshLockFile(service: string): Promise<void> {
-  const folder = await mkdtemp(join(tmpdir(), 'anatomy-lock-'))
-  try {
-    await cp(join(service, 'package.json'), join(folder, 'package.json'))
-    await cp(join(service, 'package-lock.json'), join(folder, 'package-lock.json')).catch(() => {})
-    const { status, stderr } = spawnSync(
-      'npm',
-      ['install', '--package-lock-only', '--no-audit', '--no-fund'],
-      {
-        cwd: folder,
-        encoding: 'utf8',
-      },
-    )
-    if (status !== 0) throw new Error(stderr)
-    await cp(join(folder, 'package-lock.json'), join(service, 'package-lock.json'))
-  } finally {
-    await rm(folder, { recursive: true, force: true })
-  }
 }

@@ -1,0 +1,45 @@
+# syntax=docker/dockerfile:1
+# Builds either example from the repository root:
+#   docker build --build-arg SERVICE=pets -t pets .
+#   docker build --build-arg SERVICE=model-serving -t model-serving .
+# The same stages as the Dockerfile every service has in its own folder.
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+ARG SERVICE=pets
+# onnxruntime-node bundles its CPU build; its install script would only fetch GPU libraries.
+ENV ONNXRUNTIME_NODE_INSTALL=skip
+WORKDIR /app
+COPY examples/${SERVICE}/package.json examples/${SERVICE}/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY examples/${SERVICE}/tsconfig.json examples/${SERVICE}/tsconfig.build.json ./
+COPY examples/${SERVICE}/src ./src
+RUN npm run build
+
+FROM ${NODE_IMAGE} AS runtime-dependencies
+ARG SERVICE=pets
+ENV ONNXRUNTIME_NODE_INSTALL=skip
+WORKDIR /app
+COPY examples/${SERVICE}/package.json examples/${SERVICE}/package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# What a service reads at run time besides its code: the model repository, for model-serving.
+FROM ${NODE_IMAGE} AS runtime-files
+ARG SERVICE=pets
+WORKDIR /files
+COPY examples/${SERVICE}/ ./source/
+RUN mkdir out && if [ -d source/models ]; then mv source/models out/models; fi
+
+FROM ${NODE_IMAGE}
+ENV NODE_ENV=production \
+    PORT=8080
+WORKDIR /app
+COPY --from=runtime-dependencies /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/package.json ./
+COPY --from=runtime-files /files/out/ ./
+USER 1000:1000
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/health/live`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/main.js"]
