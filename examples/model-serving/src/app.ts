@@ -49,15 +49,16 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     metrics,
   })
   const { maxInstancesPerRequest } = config.models
-  await server.register(healthResource(health, { summaryPaths: ['/health', config.vertex.healthRoute] }))
-  await server.register(
-    vertexResource(inference, { predictRoute: config.vertex.predictRoute, maxInstancesPerRequest }),
-  )
+  // Vertex AI routes last: the paths it names may be ones another protocol serves already.
   await server.register(kserveV1Resource(inference, catalog, { maxInstancesPerRequest }))
   await server.register(
     openInferenceResource(inference, catalog, health, { serverName: api.title, serverVersion: api.version }),
   )
   await server.register(sagemakerResource(inference, health, { maxInstancesPerRequest }))
+  await server.register(
+    vertexResource(inference, { predictRoute: config.vertex.predictRoute, maxInstancesPerRequest }),
+  )
+  await server.register(healthResource(health, { summaryPaths: ['/health', config.vertex.healthRoute] }))
   server.addHook('onClose', () => registry.close())
 
   void registry.load().then((versions) => {

@@ -56,9 +56,11 @@ export function healthResource(
       },
     )
 
-    for (const path of new Set(summaryPaths)) {
+    for (const path of new Set(summaryPaths.map(literalPath))) {
+      // A platform may probe a route that already says whether the models are ready (/v2/health/ready).
+      if (app.hasRoute({ method: 'GET', url: path })) continue
       app.get(
-        literalPath(path),
+        path,
         {
           schema: {
             tags: ['health'],

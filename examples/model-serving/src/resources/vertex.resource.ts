@@ -18,9 +18,12 @@ export function vertexResource(
   inference: PredictionService,
   options: VertexOptions,
 ): FastifyPluginAsyncTypebox {
+  const path = literalPath(options.predictRoute)
   return async (app) => {
+    // A route another protocol already serves for the default model (/invocations) answers as it is.
+    if (app.hasRoute({ method: 'POST', url: path })) return
     app.post(
-      literalPath(options.predictRoute),
+      path,
       {
         schema: {
           tags: ['Vertex AI'],

@@ -116,3 +116,19 @@ describe('Vertex AI, on the default routes', () => {
     await app.http.get('/health').expect(200)
   })
 })
+
+describe('Vertex AI, on routes another protocol serves already', () => {
+  let app: RunningApp
+
+  beforeAll(async () => {
+    app = await startApp({ AIP_PREDICT_ROUTE: '/invocations', AIP_HEALTH_ROUTE: '/health/ready' })
+  })
+  afterAll(() => app?.close())
+
+  it('starts, and those routes answer as Vertex AI expects', async () => {
+    const response = await app.http.post('/invocations').send({ instances: [setosa] }).expect(200)
+    await app.http.get('/health/ready').expect(200)
+
+    expect(response.body.predictions[0].class).toBe('setosa')
+  })
+})
