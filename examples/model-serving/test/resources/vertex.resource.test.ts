@@ -126,7 +126,10 @@ describe('Vertex AI, on routes another protocol serves already', () => {
   afterAll(() => app?.close())
 
   it('starts, and those routes answer as Vertex AI expects', async () => {
-    const response = await app.http.post('/invocations').send({ instances: [setosa] }).expect(200)
+    const response = await app.http
+      .post('/invocations')
+      .send({ instances: [setosa] })
+      .expect(200)
     await app.http.get('/health/ready').expect(200)
 
     expect(response.body.predictions[0].class).toBe('setosa')
