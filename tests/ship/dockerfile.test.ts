@@ -95,3 +95,15 @@ describe('the root Dockerfile', () => {
     expect(existsSync(join(repositoryRoot, 'examples', service, 'package-lock.json'))).toBe(true)
   })
 })
+
+describe('the runtime', () => {
+  it('the images ship is the one CI runs the services on', () => {
+    const pkg = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8'))
+    const tested = /node@(\d+\.\d+\.\d+)/.exec(pkg.scripts['test:runtime'])?.[1]
+
+    for (const folder of dockerfiles) {
+      const { globalArgs } = parseDockerfile(read(folder, 'Dockerfile') ?? '')
+      expect(globalArgs.NODE_IMAGE, folder).toMatch(new RegExp(`^node:${tested?.replaceAll('.', '\\.')}-`))
+    }
+  })
+})
