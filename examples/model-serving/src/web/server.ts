@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  LogController,
+  type RawServerDefault,
+} from 'fastify'
 import type { Registry } from 'prom-client'
 import { Problem } from '../resources/problem.schema.js'
 import { registerMetrics } from './metrics.js'
@@ -40,7 +45,7 @@ export async function createServer({
     genReqId: requestIdOf,
     // One line per request, at debug level, rather than Fastify's two at info: a model server answers
     // thousands a second, and the platform in front of it (Vertex AI, KServe) keeps request logs of its own.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   server.setValidatorCompiler(TypeBoxValidatorCompiler)

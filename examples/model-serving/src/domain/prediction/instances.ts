@@ -35,7 +35,7 @@ function oneInputEncoder({ spec, shape, size }: InputLayout): InstanceEncoder {
     const array = rules.allocate(rows * size)
     for (let row = 0; row < rows; row++) {
       const instance = instances[row]
-      const value = isRecord(instance) && spec.name in instance ? instance[spec.name] : instance
+      const value = isRecord(instance) && Object.hasOwn(instance, spec.name) ? instance[spec.name] : instance
       const failure = writeShaped(value, shape, spec, array, row * size)
       if (failure) throw new InstanceMismatchError(row, describeFailure(spec, failure))
     }
@@ -67,7 +67,8 @@ function namedInputsEncoder(layouts: readonly InputLayout[]): InstanceEncoder {
         )
       }
       for (const { spec, shape, size, array } of targets) {
-        if (!(spec.name in instance)) throw new InstanceMismatchError(row, `input "${spec.name}" is missing`)
+        if (!Object.hasOwn(instance, spec.name))
+          throw new InstanceMismatchError(row, `input "${spec.name}" is missing`)
         const failure = writeShaped(instance[spec.name], shape, spec, array, row * size)
         if (failure) throw new InstanceMismatchError(row, describeFailure(spec, failure))
       }

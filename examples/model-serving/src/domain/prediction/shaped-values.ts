@@ -34,9 +34,8 @@ export function writeShaped(
     return undefined
   }
   const nested = writeNested(value, shape, 0, spec, array, offset)
-  if (nested === 'shape')
-    return { reason: `expected shape ${formatShape(shape)}, got ${describeShape(value)}` }
-  return nested
+  if (nested !== 'shape') return nested
+  return { reason: `expected shape ${formatShape(shape)}, got ${describeShape(value, shape.length)}` }
 }
 
 /** Walks nested arrays dimension by dimension; 'shape' when the nesting does not match. */
@@ -74,20 +73,28 @@ function positionOf(index: number, shape: readonly number[]): number[] {
   return position
 }
 
-/** [2] for [1, 2]; the shape follows the first element at each level, so ragged arrays say so. */
-function describeShape(value: unknown): string {
+/**
+ * [2] for [1, 2]. The shape follows the first element at each level, one level deeper than the
+ * expected shape at most, so that no nesting a client sends can exhaust the stack.
+ */
+function describeShape(value: unknown, rank: number): string {
   if (!Array.isArray(value)) return value === null ? 'null' : `a single ${typeof value}`
   const shape: number[] = []
   let level: unknown = value
-  while (Array.isArray(level)) {
+  while (Array.isArray(level) && shape.length <= rank) {
     shape.push(level.length)
     level = level[0]
   }
-  return isRagged(value) ? `a ragged array (${formatShape(shape)} at its start)` : formatShape(shape)
+  const text = `[${shape.join(', ')}${Array.isArray(level) ? ', …' : ''}]`
+  return isRagged(value, rank) ? `a ragged array (${text} at its start)` : text
 }
 
-function isRagged(value: unknown[]): boolean {
+/** Whether arrays at the same depth differ in length, looking `depth` levels down at most. */
+function isRagged(value: unknown[], depth: number): boolean {
+  if (depth === 0) return false
   const first = value[0]
   if (!Array.isArray(first)) return value.some(Array.isArray)
-  return value.some((item) => !Array.isArray(item) || item.length !== first.length || isRagged(item))
+  return value.some(
+    (item) => !Array.isArray(item) || item.length !== first.length || isRagged(item, depth - 1),
+  )
 }

@@ -103,6 +103,18 @@ describe('encoding instances', () => {
     )
   })
 
+  it('refuses an instance nested far deeper than the input, without running out of stack', () => {
+    let deep: unknown = []
+    for (let level = 0; level < 200_000; level++) deep = [deep]
+
+    expect(mismatch(iris, [deep]).message).toBe(
+      'instance 0: input "input": expected shape [4], got [1, 1, …]',
+    )
+    expect(mismatch(grid, [deep]).message).toBe(
+      'instance 0: input "grid": expected shape [2, 2], got [1, 1, 1, …]',
+    )
+  })
+
   it('names a missing input, an unknown one, and an instance that is not an object', () => {
     expect(mismatch(twoInputs, [{ age: 1 }]).message).toBe('instance 0: input "flags" is missing')
     expect(mismatch(twoInputs, [{ age: 1, flags: [true, true], height: 2 }]).message).toBe(
