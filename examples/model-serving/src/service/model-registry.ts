@@ -139,24 +139,33 @@ function groupByName<Ref extends ModelVersionRef>(refs: readonly Ref[]): Map<str
   return groups
 }
 
+/** What to serve cannot be settled: the service cannot start. */
+export class ModelSelectionError extends Error {
+  override readonly name = 'ModelSelectionError'
+}
+
 function selectVersions(
   found: readonly ModelVersionRef[],
   selection: readonly ModelSelection[],
 ): ModelVersionRef[] {
-  if (found.length === 0)
-    throw new Error('the model repository holds no model: add <model>/<version>/model.onnx')
+  if (found.length === 0) {
+    throw new ModelSelectionError('the model repository holds no model: add <model>/<version>/model.onnx')
+  }
   if (selection.length === 0) return [...found]
   const names = [...new Set(found.map((ref) => ref.name))]
   return selection.flatMap(({ name, version }) => {
     const versions = found.filter((ref) => ref.name === name)
-    if (versions.length === 0) throw new UnknownModelError(name, names)
+    if (versions.length === 0) {
+      throw new ModelSelectionError(
+        `model "${name}" is selected but not in the repository, which holds ${names.join(', ')}`,
+      )
+    }
     if (version === undefined) return versions
     const pinned = versions.filter((ref) => ref.version === version)
     if (pinned.length === 0) {
-      throw new UnknownModelVersionError(
-        name,
-        String(version),
-        versions.map((ref) => ref.version),
+      const held = versions.map((ref) => ref.version).join(', ')
+      throw new ModelSelectionError(
+        `model "${name}" version ${version} is selected but the repository holds versions ${held}`,
       )
     }
     return pinned

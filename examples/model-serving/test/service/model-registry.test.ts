@@ -4,7 +4,7 @@ import {
   UnknownModelError,
   UnknownModelVersionError,
 } from '../../src/domain/model/model-errors.js'
-import { openModelRegistry } from '../../src/service/model-registry.js'
+import { ModelSelectionError, openModelRegistry } from '../../src/service/model-registry.js'
 import { fakeStore } from '../support/fake-model.js'
 import { gatedStore } from '../support/stores.js'
 
@@ -38,18 +38,20 @@ describe('the model registry', () => {
 
   it('refuses to start with a selected model or version that is not in the store, or with no model', async () => {
     await expect(openModelRegistry(fakeStore(refs), [{ name: 'cifar' }])).rejects.toThrow(
-      new UnknownModelError('cifar', ['iris', 'wine']),
+      new ModelSelectionError('model "cifar" is selected but not in the repository, which holds iris, wine'),
     )
     await expect(openModelRegistry(fakeStore(refs), [{ name: 'iris', version: 9 }])).rejects.toThrow(
-      UnknownModelVersionError,
+      new ModelSelectionError('model "iris" version 9 is selected but the repository holds versions 1, 2'),
     )
-    await expect(openModelRegistry(fakeStore([]), [])).rejects.toThrow(/holds no model/)
+    await expect(openModelRegistry(fakeStore([]), [])).rejects.toThrow(ModelSelectionError)
   })
 
   it('names what is unknown: a model, or a version of a known model', async () => {
     const registry = await openModelRegistry(fakeStore(refs), [])
 
+    expect(() => registry.find('cifar')).toThrow(UnknownModelError)
     expect(() => registry.find('cifar')).toThrow('model "cifar" is not served here; served: iris, wine')
+    expect(() => registry.find('iris', '7')).toThrow(UnknownModelVersionError)
     expect(() => registry.find('iris', '7')).toThrow('model "iris" has no version "7"; served versions: 1, 2')
   })
 
