@@ -29,11 +29,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
 
     const health = createHealthService([createDatabaseProbe(database)], config.health)
 
-    const server = await createServer({
-      logLevel: config.log.level,
-      bodyLimitBytes: config.http.bodyLimitBytes,
-      api: describeApi(),
-    })
+    const server = await createServer({ ...config.http, logLevel: config.log.level, api: describeApi() })
     const metrics = new Registry()
     collectDefaultMetrics({ register: metrics })
     registerDatabaseMetrics(metrics, database)

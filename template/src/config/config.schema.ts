@@ -30,6 +30,31 @@ const tcpPort: convict.Format = {
   },
 }
 
+const nonNegativeInteger: convict.Format = {
+  coerce: (value: string) => (/^\d+$/.test(value) ? Number(value) : value),
+  validate(value: unknown) {
+    if (!Number.isSafeInteger(value) || (value as number) < 0)
+      throw new Error('must be 0 or a positive integer')
+  },
+}
+
+const originList: convict.Format = {
+  coerce: (value: string) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  validate(origins: unknown) {
+    for (const origin of origins as string[]) {
+      if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+        throw new Error(
+          `must be * or origins like https://app.example.com, comma separated: "${origin}" is not`,
+        )
+      }
+    }
+  },
+}
+
 const strictBoolean: convict.Format = {
   coerce: (value: string) => ({ true: true, false: false })[value] ?? value,
   validate(value: unknown) {
@@ -42,6 +67,8 @@ convict.addFormats({
   'positive-integer': positiveInteger,
   'strict-boolean': strictBoolean,
   'tcp-port': tcpPort,
+  'non-negative-integer': nonNegativeInteger,
+  'origin-list': originList,
 })
 
 export const configSchema = {
@@ -63,6 +90,36 @@ export const configSchema = {
       format: 'positive-integer',
       default: 1_048_576,
       env: 'BODY_LIMIT_BYTES',
+    },
+    requestTimeoutMs: {
+      doc: 'A request not answered in this time gets a 503.',
+      format: 'positive-integer',
+      default: 30_000,
+      env: 'REQUEST_TIMEOUT_MS',
+    },
+    trustProxy: {
+      doc: 'Behind a load balancer: take the client address from X-Forwarded-For.',
+      format: 'strict-boolean',
+      default: false,
+      env: 'TRUST_PROXY',
+    },
+    corsOrigins: {
+      doc: 'Comma-separated origins browsers may call from; * for any; empty for none.',
+      format: 'origin-list',
+      default: [] as string[],
+      env: 'CORS_ORIGINS',
+    },
+    rateLimitMax: {
+      doc: 'Requests one client may make per window; 0 turns the limit off.',
+      format: 'non-negative-integer',
+      default: 0,
+      env: 'RATE_LIMIT_MAX',
+    },
+    rateLimitWindowMs: {
+      doc: 'The window of the rate limit.',
+      format: 'positive-integer',
+      default: 60_000,
+      env: 'RATE_LIMIT_WINDOW_MS',
     },
     shutdownTimeoutMs: {
       doc: 'How long in-flight requests may take to finish after SIGTERM.',
@@ -98,6 +155,12 @@ export const configSchema = {
       format: 'positive-integer',
       default: 10,
       env: 'DATABASE_POOL_MAX',
+    },
+    queryTimeoutMs: {
+      doc: 'A query not answered in this time fails, and the request gets a 503.',
+      format: 'positive-integer',
+      default: 10_000,
+      env: 'DATABASE_QUERY_TIMEOUT_MS',
     },
     connectTimeoutMs: {
       doc: 'How long to wait for a PostgreSQL connection.',

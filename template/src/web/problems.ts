@@ -18,6 +18,8 @@ const statusByKind: Record<DomainErrorKind, number> = {
   unavailable: 503,
 }
 
+const secondsBeforeRetry = 2
+
 const codeByStatus: Record<number, string> = {
   400: 'REQUEST.INVALID',
   404: 'ROUTE.NOT_FOUND',
@@ -36,7 +38,13 @@ const codeByStatus: Record<number, string> = {
 export function registerProblemHandlers(server: FastifyInstance): void {
   server.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = problemOf(error)
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+    if (problem.status === 503) {
+      request.log.warn({ err: error }, 'a dependency is unavailable')
+      // The dependency is expected back: clients and proxies may retry after a short pause.
+      reply.header('retry-after', secondsBeforeRetry)
+    } else if (problem.status >= 500) {
+      request.log.error({ err: error }, 'request failed')
+    }
     return sendProblem(request, reply, problem)
   })
   server.setNotFoundHandler((request, reply) =>

@@ -4,6 +4,7 @@ import supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ConflictError, NotFoundError, RuleViolationError } from '../../src/domain/errors.js'
 import { createServer, type Server } from '../../src/web/server.js'
+import { serverOptions } from '../support/http.js'
 
 class WidgetNotFound extends NotFoundError {
   readonly code = 'WIDGET.NOT_FOUND'
@@ -29,11 +30,7 @@ describe('errors as application/problem+json', () => {
   let http: ReturnType<typeof supertest.agent>
 
   beforeAll(async () => {
-    server = await createServer({
-      logLevel: 'silent',
-      bodyLimitBytes: 1024,
-      api: { title: 'widgets', version: '1.0.0', description: '' },
-    })
+    server = await createServer(serverOptions({ BODY_LIMIT_BYTES: '1024' }))
     server.post('/widgets', { schema: { body: Widget } }, async (request) => request.body)
     server.get('/widgets/missing', async () => {
       throw new WidgetNotFound('widget 7 does not exist')

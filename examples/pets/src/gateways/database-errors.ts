@@ -55,6 +55,6 @@ function isUnreachable(error: unknown): boolean {
   const code = codeOf(error)
   if (code !== undefined && unreachable.has(code)) return true
   const message = error instanceof Error ? error.message : ''
-  // pg reports these without a code: a pool that cannot connect in time, a socket cut mid-query.
-  return /timeout exceeded when trying to connect|Connection terminated/i.test(message)
+  // pg reports these without a code: no connection in time, a socket cut mid-query, no answer in time.
+  return /timeout exceeded when trying to connect|Connection terminated|Query read timeout/i.test(message)
 }

@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { Problem } from '../resources/problem.schema.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
 import { registerProblemHandlers } from './problems.js'
+import { type ProtectionOptions, registerProtection } from './protection.js'
 
 export type Server = FastifyInstance<
   RawServerDefault,
@@ -14,9 +15,13 @@ export type Server = FastifyInstance<
   TypeBoxTypeProvider
 >
 
-export interface ServerOptions {
+export interface ServerOptions extends ProtectionOptions {
   readonly logLevel: string
   readonly bodyLimitBytes: number
+  /** A request not answered in this time gets a 503; its work is signalled to stop. */
+  readonly requestTimeoutMs: number
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  readonly trustProxy: boolean
   readonly api: ApiDescription
 }
 
@@ -24,10 +29,12 @@ const requestIdHeader = 'x-request-id'
 const acceptableRequestId = /^[\w.:-]{1,128}$/
 
 /** A Fastify server with everything every resource relies on; resources are registered by the app. */
-export async function createServer({ logLevel, bodyLimitBytes, api }: ServerOptions): Promise<Server> {
+export async function createServer(options: ServerOptions): Promise<Server> {
   const server = Fastify({
-    logger: { level: logLevel },
-    bodyLimit: bodyLimitBytes,
+    logger: { level: options.logLevel },
+    bodyLimit: options.bodyLimitBytes,
+    handlerTimeout: options.requestTimeoutMs,
+    trustProxy: options.trustProxy,
     genReqId: requestIdOf,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -37,7 +44,8 @@ export async function createServer({ logLevel, bodyLimitBytes, api }: ServerOpti
     reply.header(requestIdHeader, request.id)
   })
   registerProblemHandlers(server)
-  await registerOpenApi(server, api)
+  await registerProtection(server, options)
+  await registerOpenApi(server, options.api)
   return server
 }
 

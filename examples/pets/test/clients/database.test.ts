@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/clients/database/database.js'
 import { testEngines } from '../support/test-database.js'
 
-const options = { url: '', pgliteDataDir: '', poolMax: 2, connectTimeoutMs: 1_000 }
+const options = { url: '', pgliteDataDir: '', poolMax: 2, connectTimeoutMs: 1_000, queryTimeoutMs: 5_000 }
 
 describe.runIf(testEngines().includes('postgres'))('the database client on PostgreSQL', () => {
   it('connects through DATABASE_URL and answers', async () => {

@@ -32,6 +32,13 @@ describe('configuration', () => {
     ['DATABASE_POOL_MAX', '0'],
     ['DATABASE_MIGRATE_ON_START', 'yes'],
     ['BODY_LIMIT_BYTES', '1.5'],
+    ['REQUEST_TIMEOUT_MS', '0'],
+    ['TRUST_PROXY', 'maybe'],
+    ['CORS_ORIGINS', 'app.example.com'],
+    ['RATE_LIMIT_MAX', '-1'],
+    ['RATE_LIMIT_WINDOW_MS', 'soon'],
+    ['DATABASE_QUERY_TIMEOUT_MS', 'x'],
+    ['SHUTDOWN_TIMEOUT_MS', ''],
   ])('rejects %s=%s, naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}: `))

@@ -2,12 +2,23 @@ import type { AddressInfo } from 'node:net'
 import supertest from 'supertest'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
+import type { ServerOptions } from '../../src/web/server.js'
 import type { TestDatabase } from './test-database.js'
 
 export interface RunningApp {
   readonly http: ReturnType<typeof supertest.agent>
   readonly baseUrl: string
   close(): Promise<void>
+}
+
+/** The options the server gets from a configuration made of `env`, as app.ts passes them. */
+export function serverOptions(env: Record<string, string> = {}): ServerOptions {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env })
+  return {
+    ...config.http,
+    logLevel: config.log.level,
+    api: { title: 'test', version: '1.0.0', description: '' },
+  }
 }
 
 /**

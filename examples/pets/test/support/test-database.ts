@@ -51,7 +51,13 @@ async function openPrivateSchema(): Promise<Database> {
   await admin.end()
   const url = new URL(server)
   url.searchParams.set('options', `-c search_path=${schema}`)
-  const { db } = openPostgres({ url: url.toString(), pgliteDataDir: '', poolMax: 4, connectTimeoutMs: 5_000 })
+  const { db } = openPostgres({
+    url: url.toString(),
+    pgliteDataDir: '',
+    poolMax: 4,
+    connectTimeoutMs: 5_000,
+    queryTimeoutMs: 10_000,
+  })
   const database = databaseOf(db, 'postgres')
   return {
     ...database,

@@ -5,4 +5,5 @@ export interface DatabaseOptions {
   readonly pgliteDataDir: string
   readonly poolMax: number
   readonly connectTimeoutMs: number
+  readonly queryTimeoutMs: number
 }

@@ -4,7 +4,7 @@ import type { DatabaseOptions } from './database-options.js'
 import type { Tables } from './tables.js'
 import { calendarDay, postgresDateType } from './type-parsers.js'
 
-export function openPostgres({ url, poolMax, connectTimeoutMs }: DatabaseOptions): {
+export function openPostgres({ url, poolMax, connectTimeoutMs, queryTimeoutMs }: DatabaseOptions): {
   db: Kysely<Tables>
   pool: pg.Pool
 } {
@@ -12,6 +12,8 @@ export function openPostgres({ url, poolMax, connectTimeoutMs }: DatabaseOptions
     connectionString: url,
     max: poolMax,
     connectionTimeoutMillis: connectTimeoutMs,
+    // Client-side: holds even when the server, or the network to it, stops answering.
+    query_timeout: queryTimeoutMs,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === postgresDateType
