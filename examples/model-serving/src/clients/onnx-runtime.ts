@@ -10,7 +10,11 @@ export interface OnnxSessionOptions {
   readonly threads: number
 }
 
-/** An onnxruntime session on a model file, on the CPU, with every graph optimisation on. */
+/**
+ * An onnxruntime session on a model file, on the CPU, with every graph optimisation on.
+ * The Node binding runs each inference synchronously on the event-loop thread; extra threads only
+ * split one inference, and they spin while they wait for work, so a small model is fastest on one.
+ */
 export function openOnnxSession(file: string, { threads }: OnnxSessionOptions): Promise<OnnxSession> {
   return ort.InferenceSession.create(file, {
     executionProviders: ['cpu'],

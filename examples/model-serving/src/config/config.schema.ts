@@ -177,7 +177,7 @@ export const configSchema = {
       env: 'MODELS',
     },
     threads: {
-      doc: 'Threads one inference may use; 1 suits small models (batches run side by side), 0: one per core.',
+      doc: 'Threads one inference may use: 1 suits small models, more shorten runs of large ones; 0: one per core.',
       format: 'non-negative-integer',
       default: 1,
       env: 'ONNX_THREADS',

@@ -1,5 +1,4 @@
-import type { TensorData } from '../model/datatype.js'
-import { rulesOf } from '../model/datatype.js'
+import { rulesOf, type TensorData } from '../model/datatype.js'
 import { formatShape, type TensorSpec } from '../model/signature.js'
 
 /** Why a value could not be written: at which position (when a single element is at fault) and why. */
