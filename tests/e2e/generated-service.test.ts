@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { temporaryFolder } from '../support/files.js'
-import { postgresUrl } from '../support/postgres.js'
+import { postgresUrl, privateSchemaUrl } from '../support/postgres.js'
 import { run, runAnatomy } from '../support/run.js'
 import { startProcess, waitForStatus } from '../support/service-process.js'
 
@@ -55,7 +55,8 @@ describe('a service fresh from anatomy new', () => {
     'is ready on PostgreSQL after npm start with DATABASE_URL',
     { timeout: minutes(2) },
     async () => {
-      const started = await startProcess('npm', ['start'], service, { DATABASE_URL: databaseUrl })
+      const url = await privateSchemaUrl(databaseUrl ?? '')
+      const started = await startProcess('npm', ['start'], service, { DATABASE_URL: url })
       try {
         expect(
           await waitForStatus(`${started.baseUrl}/health/ready`, 200, minutes(1)),

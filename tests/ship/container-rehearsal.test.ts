@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseDockerfile } from '../support/dockerfile.js'
-import { postgresUrl } from '../support/postgres.js'
+import { postgresUrl, privateSchemaUrl } from '../support/postgres.js'
 import { type RehearsedImage, rehearse } from '../support/rehearsal.js'
 import { repositoryRoot } from '../support/run.js'
 import { startProcess, waitForStatus } from '../support/service-process.js'
@@ -63,7 +63,7 @@ describe.each(builds)('$name, played without a container engine', ({ context, ar
     'is ready on PostgreSQL, its migrations applied',
     { timeout: minutes(1) },
     async () => {
-      const service = await start({ DATABASE_URL: databaseUrl ?? '' })
+      const service = await start({ DATABASE_URL: await privateSchemaUrl(databaseUrl ?? '') })
       try {
         expect(await waitForStatus(`${service.baseUrl}/health/ready`, 200, 30_000), service.output()).toBe(
           true,

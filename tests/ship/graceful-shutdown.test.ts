@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { postgresUrl } from '../support/postgres.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { postgresUrl, privateSchemaUrl } from '../support/postgres.js'
 import { repositoryRoot } from '../support/run.js'
 import { startProcess, waitForStatus } from '../support/service-process.js'
 
@@ -31,20 +31,10 @@ function get(url: string): Promise<{ status: number; body: string } | { error: s
  * connection takes on the pets table: the service waits on its database, as it would on a slow one.
  */
 describe.runIf(databaseUrl)('graceful shutdown of pets under load', () => {
-  const schema = `shutdown_${randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: databaseUrl })
   let serviceUrl: string
 
   beforeAll(async () => {
-    await admin.connect()
-    await admin.query(`create schema ${schema}`)
-    const url = new URL(databaseUrl ?? '')
-    url.searchParams.set('options', `-c search_path=${schema}`)
-    serviceUrl = url.toString()
-  })
-  afterAll(async () => {
-    await admin.query(`drop schema if exists ${schema} cascade`)
-    await admin.end()
+    serviceUrl = await privateSchemaUrl(databaseUrl ?? '')
   })
 
   const startPets = async () => {
