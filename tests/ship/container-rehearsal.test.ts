@@ -19,11 +19,22 @@ const asImageUser = (image: RehearsedImage, command: readonly string[]) => {
     : [...command]
 }
 
-const builds: { name: string; context: string; args: Record<string, string> }[] = [
-  { name: 'examples/pets/Dockerfile', context: join(repositoryRoot, 'examples/pets'), args: {} },
+const builds: { name: string; context: string; args: Record<string, string>; database: boolean }[] = [
+  {
+    name: 'examples/pets/Dockerfile',
+    context: join(repositoryRoot, 'examples/pets'),
+    args: {},
+    database: true,
+  },
+  {
+    name: 'the root Dockerfile with SERVICE=model-serving',
+    context: repositoryRoot,
+    args: { SERVICE: 'model-serving' },
+    database: false,
+  },
 ]
 
-describe.each(builds)('$name, played without a container engine', ({ context, args }) => {
+describe.each(builds)('$name, played without a container engine', ({ context, args, database }) => {
   let image: RehearsedImage
 
   beforeAll(async () => {
@@ -47,7 +58,7 @@ describe.each(builds)('$name, played without a container engine', ({ context, ar
     expect(() => readFileSync(join(image.root, image.workdir, 'src/main.ts'))).toThrow()
   })
 
-  it('starts with its CMD as its user and is ready on the embedded database', {
+  it('starts with its CMD, as its user, and becomes ready', {
     timeout: minutes(1),
   }, async () => {
     const service = await start({ DATABASE_URL: '' })
@@ -59,7 +70,7 @@ describe.each(builds)('$name, played without a container engine', ({ context, ar
     expect(await service.exited).toBe(0)
   })
 
-  it.runIf(databaseUrl)(
+  it.runIf(database && databaseUrl)(
     'is ready on PostgreSQL, its migrations applied',
     { timeout: minutes(1) },
     async () => {

@@ -111,3 +111,36 @@ describe.each(services)('%s/deploy/k8s', (service) => {
     })
   })
 })
+
+describe('examples/model-serving/deploy/kserve/inference-service.yaml', () => {
+  const service = 'examples/model-serving'
+  const manifest = parse(
+    readFileSync(join(repositoryRoot, service, 'deploy/kserve/inference-service.yaml'), 'utf8'),
+  ) as Manifest
+  const containers = manifest.spec.predictor.containers
+
+  it('is a KServe InferenceService with a custom predictor container', () => {
+    expect(manifest).toMatchObject({ apiVersion: 'serving.kserve.io/v1beta1', kind: 'InferenceService' })
+    expect(containers).toHaveLength(1)
+    expect(containers[0].image).toMatch(/^model-serving:/)
+  })
+
+  it('has a predictor container that is a valid Kubernetes container', async () => {
+    const { Pod } = await import('kubernetes-models/v1')
+
+    expect(() => new Pod({ metadata: { name: 'predictor' }, spec: { containers } }).validate()).not.toThrow()
+  })
+
+  it('probes the Open Inference Protocol health routes, as a non-root user', () => {
+    expect(containers[0].readinessProbe.httpGet.path).toBe('/v2/health/ready')
+    expect(containers[0].livenessProbe.httpGet.path).toBe('/v2/health/live')
+    expect(containers[0].securityContext).toMatchObject({ runAsNonRoot: true, readOnlyRootFilesystem: true })
+  })
+
+  it('sets only variables the service reads', async () => {
+    const known = await configVariablesOf(service)
+    const set = containers[0].env.map((variable: { name: string }) => variable.name)
+
+    expect(set.filter((variable: string) => !known.has(variable))).toEqual([])
+  })
+})
