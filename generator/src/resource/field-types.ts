@@ -28,7 +28,7 @@ const quoted = (value: string) => `'${value}'`
 
 export const fieldTypes: Record<string, FieldType> = {
   string: {
-    requestSchema: () => 'Type.String({ minLength: 1, maxLength: 200 })',
+    requestSchema: () => 'Type.String({ minLength: 1, maxLength: 200, pattern: noNul })',
     responseSchema: () => 'Type.String()',
     domainType: () => 'string',
     rowType: 'string',
@@ -38,7 +38,7 @@ export const fieldTypes: Record<string, FieldType> = {
     examples: () => ["'Alpha'", "'Beta'"],
   },
   text: {
-    requestSchema: () => 'Type.String({ maxLength: 10_000 })',
+    requestSchema: () => 'Type.String({ maxLength: 10_000, pattern: noNul })',
     responseSchema: () => 'Type.String()',
     domainType: () => 'string',
     rowType: 'string',

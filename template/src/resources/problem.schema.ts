@@ -28,8 +28,10 @@ const descriptions: Record<number, string> = {
   404: 'Nothing exists at this address.',
   409: 'The request conflicts with the current state.',
   413: 'The body is larger than allowed.',
+  414: 'A path parameter is longer than allowed.',
   415: 'The body is not of a supported media type.',
   422: 'The request is well-formed but breaks a domain rule.',
+  429: 'Too many requests from this client; retry after the Retry-After header says.',
   503: 'A dependency is unavailable; retry later.',
 }
 

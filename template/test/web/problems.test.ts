@@ -32,6 +32,7 @@ describe('errors as application/problem+json', () => {
   beforeAll(async () => {
     server = await createServer(serverOptions({ BODY_LIMIT_BYTES: '1024' }))
     server.post('/widgets', { schema: { body: Widget } }, async (request) => request.body)
+    server.get('/widgets/:id', async () => ({}))
     server.get('/widgets/missing', async () => {
       throw new WidgetNotFound('widget 7 does not exist')
     })
@@ -119,6 +120,13 @@ describe('errors as application/problem+json', () => {
 
     expect(response.body).toMatchObject({ status: 500, code: 'INTERNAL' })
     expect(response.text).not.toMatch(/select|secrets|line 3|at /)
+  })
+
+  it('answers a path parameter over the length limit with 414 problem+json', async () => {
+    const response = await http.get(`/widgets/${'x'.repeat(500)}`).expect(414)
+
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(response.body).toMatchObject({ status: 414, code: 'REQUEST.URI_TOO_LONG' })
   })
 
   it('answers unknown routes with 404', async () => {

@@ -18,18 +18,30 @@ const unreachable = new Set([
   '57P03',
 ])
 const uniqueViolation = '23505'
+/** SQLSTATE class 22, data exception: a value the column cannot hold (too long, out of range). */
+const dataException = /^22/
+
+export interface EntityErrors {
+  /** The entity clashes with one that exists. */
+  readonly conflict: () => DomainError
+  /** A value the database cannot store, which the schemas let through. */
+  readonly invalid: () => DomainError
+}
 
 /**
  * Wraps every method of a gateway so database failures leave it as domain errors: a broken
- * uniqueness rule as the entity's conflict, an unreachable database as DependencyUnavailable.
- * Anything else is a bug, and stays what it is.
+ * uniqueness rule as the entity's conflict, a value the column cannot hold as the entity's
+ * invalid error, an unreachable database as DependencyUnavailable. Anything else is a bug, and
+ * stays what it is.
  */
 export function translatingDatabaseErrors<Gateway extends object>(
   gateway: Gateway,
-  conflict: () => DomainError,
+  errors: EntityErrors,
 ): Gateway {
   const translate = (error: unknown): unknown => {
-    if (codeOf(error) === uniqueViolation) return conflict()
+    const code = codeOf(error)
+    if (code === uniqueViolation) return errors.conflict()
+    if (code !== undefined && dataException.test(code)) return errors.invalid()
     if (isUnreachable(error)) return new DependencyUnavailableError('database')
     return error
   }

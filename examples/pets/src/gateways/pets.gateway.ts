@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 import { v7 as newId } from 'uuid'
 import type { PetsTable } from '../clients/database/pets.table.js'
 import type { Tables } from '../clients/database/tables.js'
-import { PetConflict } from '../domain/pets/pet.errors.js'
+import { PetConflict, PetInvalid } from '../domain/pets/pet.errors.js'
 import type { Pet } from '../domain/pets/pet.js'
 import type { PetRepository } from '../domain/pets/pet-repository.port.js'
 import { translatingDatabaseErrors } from './database-errors.js'
@@ -85,7 +85,10 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
       return numDeletedRows > 0n
     },
   }
-  return translatingDatabaseErrors(gateway, () => new PetConflict('the owner already has a pet of this name'))
+  return translatingDatabaseErrors(gateway, {
+    conflict: () => new PetConflict('the owner already has a pet of this name'),
+    invalid: () => new PetInvalid('a value of the pet is more than the database can store'),
+  })
 }
 
 function toPet(row: Selectable<PetsTable>): Pet {

@@ -1,10 +1,13 @@
 import { type Static, Type } from '@fastify/type-provider-typebox'
 
+/** PostgreSQL text cannot hold the NUL character: refused here, as a 400 naming the field. */
+const noNul = '^[^\\u0000]*$'
+
 /** Each field as a client may send it: one definition for create, change and filter. */
 const fields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  owner: Type.String({ minLength: 1, maxLength: 200 }),
-  description: Type.String({ maxLength: 10_000 }),
+  name: Type.String({ minLength: 1, maxLength: 200, pattern: noNul }),
+  owner: Type.String({ minLength: 1, maxLength: 200, pattern: noNul }),
+  description: Type.String({ maxLength: 10_000, pattern: noNul }),
   species: Type.Union([
     Type.Literal('dog'),
     Type.Literal('cat'),

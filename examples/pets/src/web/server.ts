@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
 import { Problem } from '../resources/problem.schema.js'
+import { documentCommonProblems } from './common-problems.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
-import { registerProblemHandlers } from './problems.js'
+import { answerWithProblem, registerProblemHandlers } from './problems.js'
 import { type ProtectionOptions, registerProtection } from './protection.js'
 
 export type Server = FastifyInstance<
@@ -36,6 +37,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     handlerTimeout: options.requestTimeoutMs,
     trustProxy: options.trustProxy,
     genReqId: requestIdOf,
+    frameworkErrors: answerWithProblem,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   server.setValidatorCompiler(TypeBoxValidatorCompiler)
@@ -44,6 +46,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     reply.header(requestIdHeader, request.id)
   })
   registerProblemHandlers(server)
+  documentCommonProblems(server, { rateLimited: options.rateLimitMax > 0 })
   await registerProtection(server, options)
   await registerOpenApi(server, options.api)
   return server

@@ -33,7 +33,8 @@ describe('the database client on PGlite', () => {
   const folders: string[] = []
   afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))))
 
-  it('keeps its data in the configured folder across restarts', async () => {
+  // Creating a PGlite data folder runs initdb in WebAssembly: seconds, more on a loaded machine.
+  it('keeps its data in the configured folder across restarts', { timeout: 90_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'pglite-data-'))
     folders.push(dataDir)
 
