@@ -183,9 +183,9 @@ export const configSchema = {
       env: 'ONNX_THREADS',
     },
     maxInstancesPerRequest: {
-      doc: 'Most instances (or tensor rows) one request may carry.',
+      doc: 'Most instances (or tensor rows) one request may carry; a request with more is refused (400).',
       format: 'positive-integer',
-      default: 10_000,
+      default: 1_000,
       env: 'MAX_INSTANCES_PER_REQUEST',
     },
   },

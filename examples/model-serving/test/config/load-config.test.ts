@@ -16,7 +16,7 @@ describe('configuration', () => {
       repository: join(serviceRoot, 'models'),
       selection: [],
       threads: 1,
-      maxInstancesPerRequest: 10_000,
+      maxInstancesPerRequest: 1_000,
     })
     expect(config.batching).toEqual({ maxBatchSize: 32, maxDelayMs: 0 })
   })

@@ -49,7 +49,7 @@ describe('API documentation', () => {
     const { body } = await app.http.get('/docs/json').expect(200)
     const predict = body.paths['/v1/models/{name}:predict'].post
 
-    expect(predict.requestBody.content['application/json'].schema.properties.instances.maxItems).toBe(10_000)
+    expect(predict.requestBody.content['application/json'].schema.properties.instances.maxItems).toBe(1_000)
     expect(Object.keys(predict.responses)).toEqual(['200', '400', '404', '413', '503'])
   })
 
