@@ -4,12 +4,11 @@
  *
  *   npm run examples:sync -- pets
  */
-import { spawnSync } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { AnatomyFile } from '../generator/src/anatomy-file.js'
+import { regenerate } from '../generator/src/regenerate.js'
 import { handGrownFiles, notGeneratorOwned } from '../tests/examples/hand-grown.js'
 import { listFiles } from '../tests/support/files.js'
 import { refreshLockFile } from './lock-file.js'
@@ -20,43 +19,10 @@ if (!(name in handGrownFiles))
   throw new Error(`usage: sync-example <${Object.keys(handGrownFiles).join('|')}>`)
 
 const example = join(root, 'examples', name)
-const record = JSON.parse(await readFile(join(example, '.anatomy.json'), 'utf8')) as AnatomyFile
 const parent = await mkdtemp(join(tmpdir(), 'anatomy-sync-'))
-const anatomy = (...args: string[]) => {
-  const { status, stderr } = spawnSync(process.execPath, [join(root, 'generator/bin/anatomy.js'), ...args], {
-    encoding: 'utf8',
-  })
-  if (status !== 0) throw new Error(stderr)
-}
 
 try {
-  anatomy(
-    'new',
-    record.service.name,
-    '--dir',
-    parent,
-    '--yes',
-    '--no-install',
-    '--description',
-    record.service.description,
-  )
-  const regenerated = join(parent, record.service.name)
-  await symlink(join(root, 'node_modules'), join(regenerated, 'node_modules'), 'dir')
-  for (const resource of record.resources) {
-    const timestamp = resource.migration.slice(0, 14)
-    anatomy(
-      'add',
-      'resource',
-      resource.name,
-      '--fields',
-      resource.fields,
-      '--migration-timestamp',
-      timestamp,
-      '--service',
-      regenerated,
-      '--yes',
-    )
-  }
+  const regenerated = await regenerate(example, parent)
   const owned = (await listFiles(regenerated)).filter(
     (file) => !notGeneratorOwned(file) && !handGrownFiles[name].includes(file),
   )

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { AnatomyFile } from '../../generator/src/anatomy-file.js'
-import { listFiles } from '../support/files.js'
-import { repositoryRoot, runAnatomy } from '../support/run.js'
-import { generatedService } from '../support/service-folder.js'
+import { regenerate } from '../../generator/src/regenerate.js'
+import { listFiles, temporaryFolder } from '../support/files.js'
+import { repositoryRoot } from '../support/run.js'
 import { handGrownFiles, notGeneratorOwned } from './hand-grown.js'
 
 const example = join(repositoryRoot, 'examples/pets')
@@ -17,24 +16,7 @@ describe('examples/pets against a fresh regeneration', () => {
   let regeneratedFiles: string[]
 
   beforeAll(async () => {
-    const record = JSON.parse(await readFile(join(example, '.anatomy.json'), 'utf8')) as AnatomyFile
-    regenerated = await generatedService(record.service.name, ['--description', record.service.description])
-    for (const resource of record.resources) {
-      const timestamp = resource.migration.slice(0, 14)
-      const added = await runAnatomy([
-        'add',
-        'resource',
-        resource.name,
-        '--fields',
-        resource.fields,
-        '--migration-timestamp',
-        timestamp,
-        '--service',
-        regenerated,
-        '--yes',
-      ])
-      expect(added.code, added.stderr).toBe(0)
-    }
+    regenerated = await regenerate(example, await temporaryFolder())
     exampleFiles = await filesOf(example)
     regeneratedFiles = await filesOf(regenerated)
   }, 60_000)

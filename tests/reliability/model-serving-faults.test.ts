@@ -58,7 +58,7 @@ describe('model-serving with a corrupt model file, under hostile requests', () =
     const response = await post('/v1/models/iris/versions/1:predict', { instances: [flower] })
 
     expect(response.status).toBe(200)
-    expect((await response.json()).predictions).toHaveLength(1)
+    expect(((await response.json()) as { predictions: unknown[] }).predictions).toHaveLength(1)
   })
 
   it('refuses 10,000 instances in one request with a 4xx naming the limit', async () => {

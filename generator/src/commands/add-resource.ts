@@ -15,6 +15,7 @@ export interface AddResourceOptions {
   readonly service: string
   readonly yes: boolean
   readonly migrationTimestamp?: string
+  readonly quiet?: boolean
 }
 
 /** `anatomy add resource <name> --fields ...`: a resource across every layer, wired and tested. */
@@ -54,14 +55,13 @@ export async function addResource(name: string | undefined, options: AddResource
     await restore(before)
     throw new Error(`could not add ${names.kebab}: ${failures.map((failure) => failure.error).join('; ')}`)
   }
-  const formatted = formatWithServiceTools(
+  formatWithServiceTools(
     service,
     touched.filter((path) => existsSync(path) && path.endsWith('.ts')),
   )
+  if (options.quiet) return
   console.log(`added ${names.kebab}: ${filesOf(model).length} files, wired into src/app.ts`)
   console.log(`  routes: GET|POST /${names.kebabPlural}, GET|PATCH|DELETE /${names.kebabPlural}/{id}`)
-  if (!formatted)
-    console.log('  run `npm install` then `npm run format` in the service to format the new code')
 }
 
 /** Refuses, before anything is written, a resource whose files exist or whose wiring has no place. */

@@ -11,6 +11,7 @@ export interface NewServiceOptions {
   readonly description?: string
   readonly yes: boolean
   readonly install: boolean
+  readonly quiet?: boolean
 }
 
 /** `anatomy new <name>`: stamps the template into <dir>/<name>, then installs its dependencies. */
@@ -35,8 +36,8 @@ export async function newService(name: string | undefined, options: NewServiceOp
     await rm(root, { recursive: true, force: true })
     throw new Error(`could not write the service: ${failures.map((f) => f.error).join('; ')}`)
   }
+  if (options.quiet) return
   console.log(`created ${answers.name} in ${root}`)
-
   if (options.install) install(root)
   printNextSteps(root, options.install)
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ActionType, CustomActionFunction, PlopGeneratorConfig } from 'node-plop'
 import { anatomyFileName, readAnatomyFile, serializeAnatomyFile } from '../anatomy-file.js'
 import { resourceTemplatesRoot } from '../paths.js'
+import { problemWith } from '../prompt-validation.js'
 import { parseFieldSpecs } from '../resource/field-spec.js'
 import { editsOf, filesOf } from '../resource/resource-files.js'
 import type { ResourceModel } from '../resource/resource-model.js'
@@ -67,13 +68,4 @@ export const recordResource: CustomActionFunction = async (answers) => {
   const updated = { ...record, resources: [...record.resources, resource] }
   await writeFile(join(service, anatomyFileName), serializeAnatomyFile(updated))
   return anatomyFileName
-}
-
-function problemWith(check: () => unknown): true | string {
-  try {
-    check()
-    return true
-  } catch (error) {
-    return (error as Error).message
-  }
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import type { CustomActionFunction, PlopGeneratorConfig } from 'node-plop'
 import { anatomyFileName, serializeAnatomyFile } from '../anatomy-file.js'
 import { assertServiceName } from '../naming.js'
+import { problemWith } from '../prompt-validation.js'
 import { anatomyVersion } from '../version.js'
 import { readTemplateFiles, type TemplateFile } from './template-files.js'
 
@@ -64,13 +65,4 @@ function personalise(file: TemplateFile, { name, description }: ServiceAnswers):
     .replaceAll(templateName, name)
     .replaceAll(defaultDescription, file.path.endsWith('.json') ? asJson(description) : description)
   return { path: file.path, content: Buffer.from(text) }
-}
-
-function problemWith(check: () => void): true | string {
-  try {
-    check()
-    return true
-  } catch (error) {
-    return (error as Error).message
-  }
 }

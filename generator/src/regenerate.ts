@@ -1,0 +1,26 @@
+import { join } from 'node:path'
+import { readAnatomyFile } from './anatomy-file.js'
+import { addResource } from './commands/add-resource.js'
+import { newService } from './commands/new-service.js'
+
+/**
+ * Makes the service again, in `parent`, from the answers its .anatomy.json recorded: the same
+ * `anatomy new`, then every `anatomy add resource` in order, with the same migration names. What
+ * comes out is what the current template and generator write for that service.
+ */
+export async function regenerate(serviceDir: string, parent: string): Promise<string> {
+  const record = readAnatomyFile(serviceDir)
+  const { name, description } = record.service
+  await newService(name, { dir: parent, description, yes: true, install: false, quiet: true })
+  const service = join(parent, name)
+  for (const resource of record.resources) {
+    await addResource(resource.name, {
+      fields: resource.fields,
+      service,
+      yes: true,
+      quiet: true,
+      migrationTimestamp: resource.migration.slice(0, 14),
+    })
+  }
+  return service
+}
