@@ -15,7 +15,7 @@ export function registerMetrics(server: FastifyInstance, registry: Registry): vo
     registers: [registry],
   })
 
-  server.addHook('onResponse', async (request, reply) => {
+  server.addHook('onResponse', (request, reply, done) => {
     requestDuration.observe(
       {
         method: request.method,
@@ -24,6 +24,7 @@ export function registerMetrics(server: FastifyInstance, registry: Registry): vo
       },
       reply.elapsedTime / 1000,
     )
+    done()
   })
 
   server.get(
