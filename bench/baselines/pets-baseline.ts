@@ -1,0 +1,71 @@
+/**
+ * The pets routes the way one might write them in a single file: Fastify and pg, the same SQL as
+ * the pets service, no layers, no validation, no schemas. The layer-cost benchmark measures the
+ * pets service against this.
+ */
+import Fastify from 'fastify'
+import pg from 'pg'
+import { v7 as newId } from 'uuid'
+
+interface PetRow {
+  id: string
+  name: string
+  owner: string
+  description: string | null
+  species: string
+  created_at: Date
+  updated_at: Date
+}
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
+const app = Fastify({ logger: false })
+
+const toJson = (row: PetRow) => ({
+  id: row.id,
+  name: row.name,
+  owner: row.owner,
+  description: row.description,
+  species: row.species,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+})
+
+app.get('/health/ready', async () => {
+  await pool.query('select 1')
+  return { status: 'ok' }
+})
+
+app.get('/pets', async (request) => {
+  const limit = Number((request.query as { limit?: string }).limit ?? 20)
+  const { rows } = await pool.query<PetRow>('select * from "pets" order by "id" limit $1', [limit + 1])
+  const items = rows.slice(0, limit).map(toJson)
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null }
+})
+
+app.get('/pets/:id', async (request, reply) => {
+  const { id } = request.params as { id: string }
+  const { rows } = await pool.query<PetRow>('select * from "pets" where "id" = $1', [id])
+  const [row] = rows
+  return row ? toJson(row) : reply.status(404).send({ title: 'not found' })
+})
+
+app.post('/pets', async (request, reply) => {
+  const pet = request.body as Omit<PetRow, 'id' | 'created_at' | 'updated_at'>
+  const namesakes = await pool.query('select * from "pets" where "owner" = $1 and "name" = $2', [
+    pet.owner,
+    pet.name,
+  ])
+  if (namesakes.rows.length > 0) return reply.status(409).send({ title: 'name taken' })
+  const { rows } = await pool.query<PetRow>(
+    'insert into "pets" ("id", "name", "owner", "description", "species") values ($1, $2, $3, $4, $5) returning *',
+    [newId(), pet.name, pet.owner, pet.description ?? null, pet.species],
+  )
+  const row = rows[0] as PetRow
+  return reply.status(201).header('location', `/pets/${row.id}`).send(toJson(row))
+})
+
+process.on('SIGTERM', () => {
+  void app.close().then(() => pool.end())
+})
+
+await app.listen({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })

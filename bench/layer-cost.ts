@@ -1,0 +1,119 @@
+import type { ProfileSummary } from './support/cpu-profile.js'
+import type { LoadRequest } from './support/load.js'
+import { contender, type LoadSettings } from './support/load-settings.js'
+import { petsFolder, repositoryRoot, typescriptEntry } from './support/paths.js'
+import { createPrivateSchema, type PrivateSchema } from './support/postgres.js'
+import { profiling } from './support/profiling.js'
+import { type RunningService, startServices } from './support/service-process.js'
+import { type Comparison, sideBySide } from './support/side-by-side.js'
+
+export interface RouteComparison extends Comparison {
+  readonly route: string
+}
+
+export interface LayerCost {
+  readonly routes: readonly RouteComparison[]
+  /** With --profile: where the pets service spent the measured time. */
+  readonly profile?: ProfileSummary
+}
+
+interface Route {
+  readonly name: string
+  readonly nextRequest: () => LoadRequest
+}
+
+const seededPets = 1_000
+const owners = 50
+
+/**
+ * The price of the anatomy: the pets service on PostgreSQL against a single-file Fastify + pg
+ * baseline doing the same SQL (bench/baselines/pets-baseline.ts), route by route, in
+ * alternating rounds, on one private schema.
+ */
+export async function measureLayerCost(
+  databaseUrl: string,
+  settings: LoadSettings,
+  profile: boolean,
+): Promise<LayerCost> {
+  const schema = await createPrivateSchema(databaseUrl)
+  const profiler = profiling(profile)
+  const running: RunningService[] = []
+  try {
+    const env = { DATABASE_URL: schema.url }
+    const started = await startServices([
+      {
+        name: 'pets',
+        nodeArgs: [...profiler.flagsFor('pets-postgres'), 'dist/main.js'],
+        cwd: petsFolder,
+        env,
+      },
+      {
+        name: 'pets-baseline',
+        nodeArgs: typescriptEntry('baselines/pets-baseline.ts'),
+        cwd: repositoryRoot,
+        env,
+      },
+    ])
+    running.push(...started)
+    const [pets, baseline] = started as [RunningService, RunningService]
+    // pets has created its table on start-up.
+    const ids = await seedPets(schema)
+
+    const routes: RouteComparison[] = []
+    for (const route of routesOver(ids)) {
+      const subject = contender(pets, settings, route.nextRequest)
+      const reference = contender(baseline, settings, route.nextRequest)
+      if (routes.length === 0) profiler.begin()
+      routes.push({ route: route.name, ...(await sideBySide(subject, reference, settings.rounds)) })
+    }
+    profiler.end()
+    await stopAll(running)
+    return { routes, profile: await profiler.summarise('pets-postgres') }
+  } finally {
+    await stopAll(running)
+    await schema.drop()
+  }
+}
+
+async function stopAll(services: RunningService[]): Promise<void> {
+  for (const service of services.splice(0)) await service.stop()
+}
+
+/** Pets to read, spread over owners and species. */
+async function seedPets(schema: PrivateSchema): Promise<string[]> {
+  const rows = await schema.query<{ id: string }>(
+    `insert into pets (id, name, owner, species)
+     select gen_random_uuid(), 'seed-' || i, 'owner-' || (i % ${owners}),
+            (array['dog', 'cat', 'bird', 'other'])[1 + i % 4]
+     from generate_series(1, ${seededPets}) as i
+     returning id`,
+  )
+  return rows.map((row) => row.id)
+}
+
+/** The routes compared; both sides get the very same sequence of requests. */
+function routesOver(ids: readonly string[]): Route[] {
+  let nextId = 0
+  let nextPet = 0
+  return [
+    {
+      name: 'GET /pets/{id}',
+      nextRequest: () => ({ path: `/pets/${ids[nextId++ % ids.length]}` }),
+    },
+    { name: 'GET /pets?limit=20', nextRequest: () => ({ path: '/pets?limit=20' }) },
+    {
+      name: 'POST /pets',
+      nextRequest: () => {
+        // A name no pet of the owner has yet: every request is a 201, never a 409.
+        const n = nextPet++
+        const pet = {
+          name: `bench-${n}`,
+          owner: `owner-${n % owners}`,
+          species: 'cat',
+          description: 'benchmark',
+        }
+        return { method: 'POST', path: '/pets', body: JSON.stringify(pet) }
+      },
+    },
+  ]
+}

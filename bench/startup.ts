@@ -1,0 +1,101 @@
+import { join } from 'node:path'
+import { monotonicMicros, type ProfileSummary, summariseProfile } from './support/cpu-profile.js'
+import { modelServingFolder, petsFolder, resultsFolder } from './support/paths.js'
+import { createPrivateSchema } from './support/postgres.js'
+import { startService } from './support/service-process.js'
+import { median } from './support/stats.js'
+
+export interface StartupSettings {
+  /** Spawns of each fast-starting service (PostgreSQL, model-serving). */
+  readonly spawns: number
+  /** Spawns of pets on PGlite, whose start-up runs initdb and takes seconds. */
+  readonly pgliteSpawns: number
+}
+
+export interface StartupResult {
+  readonly service: string
+  /** Median time from spawn to the first 200 on /health/ready. */
+  readonly readyMs: number
+  readonly readyMsEach: readonly number[]
+  /** Largest peak RSS over the spawns, read once ready. */
+  readonly peakRssBytes: number
+  readonly profile?: ProfileSummary
+}
+
+interface Subject {
+  readonly service: string
+  readonly cwd: string
+  readonly env: Record<string, string>
+  readonly spawns: number
+}
+
+/**
+ * From `node dist/main.js` to ready, for each service as it would start in a container. Pets on
+ * PostgreSQL starts on a schema its first (unmeasured) start has migrated, as any restart does.
+ */
+export async function measureStartup(
+  databaseUrl: string | undefined,
+  settings: StartupSettings,
+  profile: boolean,
+): Promise<StartupResult[]> {
+  const schema = databaseUrl ? await createPrivateSchema(databaseUrl) : undefined
+  try {
+    const subjects: Subject[] = [
+      ...(schema
+        ? [
+            {
+              service: 'pets (PostgreSQL)',
+              cwd: petsFolder,
+              env: { DATABASE_URL: schema.url },
+              spawns: settings.spawns,
+            },
+          ]
+        : []),
+      { service: 'pets (PGlite)', cwd: petsFolder, env: {}, spawns: settings.pgliteSpawns },
+      { service: 'model-serving', cwd: modelServingFolder, env: {}, spawns: settings.spawns },
+    ]
+    if (schema) await startOnce(subjects[0] as Subject, [])
+    const results: StartupResult[] = []
+    for (const subject of subjects) {
+      const readyMsEach: number[] = []
+      let peakRssBytes = 0
+      for (let spawn = 0; spawn < subject.spawns; spawn++) {
+        const started = await startOnce(subject, [])
+        readyMsEach.push(started.readyMs)
+        peakRssBytes = Math.max(peakRssBytes, started.peakRssBytes)
+      }
+      const profiled = profile && subject.spawns > 0 ? await profileStart(subject) : undefined
+      results.push({
+        service: subject.service,
+        readyMs: median(readyMsEach),
+        readyMsEach,
+        peakRssBytes,
+        profile: profiled,
+      })
+    }
+    return results
+  } finally {
+    await schema?.drop()
+  }
+}
+
+async function startOnce(subject: Subject, nodeFlags: string[]) {
+  const service = await startService({
+    name: subject.service,
+    nodeArgs: [...nodeFlags, 'dist/main.js'],
+    cwd: subject.cwd,
+    env: subject.env,
+  })
+  const peakRssBytes = await service.peakRssBytes()
+  await service.stop()
+  return { readyMs: service.readyAfterMs, peakRssBytes }
+}
+
+/** One more start under the profiler: where the time to ready goes. */
+async function profileStart(subject: Subject): Promise<ProfileSummary> {
+  const name = `startup-${subject.service.replace(/\W+/g, '-').replace(/-$/, '')}`
+  const from = monotonicMicros()
+  const flags = ['--cpu-prof', `--cpu-prof-dir=${resultsFolder}`, `--cpu-prof-name=${name}.cpuprofile`]
+  const { readyMs } = await startOnce(subject, flags)
+  return summariseProfile(join(resultsFolder, `${name}.cpuprofile`), 15, { from, to: from + readyMs * 1000 })
+}
