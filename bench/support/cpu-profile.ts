@@ -83,6 +83,7 @@ function packageOf(frame: ProfileNode['callFrame']): string {
   const { url, functionName } = frame
   if (url === '') return functionName.startsWith('(') ? functionName : '(native)'
   if (url.startsWith('node:')) return 'node internals'
+  if (url.startsWith('wasm://')) return 'WebAssembly'
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url.slice(url.lastIndexOf('node_modules/')))
   return match?.[1] ?? 'service code'
 }
