@@ -72,15 +72,27 @@ progress('building the services where dist/ is older than src/')
 const built = await buildServices([petsFolder, modelServingFolder])
 progress(built.length > 0 ? `built ${built.length} service(s)` : 'builds are up to date')
 
-const layerCost =
-  selected.has('layer') && postgres
-    ? await measureLayerCost(postgres, settings.layerCost, options.profile)
-    : undefined
-const serving = selected.has('serving') ? await measureServing(settings.serving, options.profile) : undefined
-const startup = selected.has('startup')
-  ? await measureStartup(postgres, settings.startup, options.profile)
+/** Runs a benchmark when it was selected, saying so on stderr. */
+async function when<T>(name: Benchmark, title: string, measure: () => Promise<T>): Promise<T | undefined> {
+  if (!selected.has(name)) return undefined
+  progress(title)
+  return measure()
+}
+
+const layerCost = postgres
+  ? await when('layer', 'layer cost: pets against the single-file baseline', () =>
+      measureLayerCost(postgres, settings.layerCost, options.profile),
+    )
   : undefined
-const generator = selected.has('generator') ? await measureGenerator(settings.generator) : undefined
+const serving = await when('serving', 'serving: HTTP limit, batching, in-process limit', () =>
+  measureServing(settings.serving, options.profile),
+)
+const startup = await when('startup', 'start-up and peak RSS', () =>
+  measureStartup(postgres, settings.startup, options.profile),
+)
+const generator = await when('generator', 'generator: new, add resource, npm test', () =>
+  measureGenerator(settings.generator),
+)
 
 const measured = {
   startedAt: startedAt.toISOString(),
