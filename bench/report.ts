@@ -177,7 +177,7 @@ function servingSection({ serving, settings }: Results): string {
   return [
     `**Serving**: model-serving with its defaults against a bare Fastify route answering the same body` +
       ` (${http.connections} connections, medians of ${http.rounds} alternating rounds of ${http.durationSeconds} s);` +
-      ` then the load model (${batching.model.replace(/^load /, '')}, one instance per request) at` +
+      ` then the load model (${batching.model}; one instance per request) at` +
       ` ${load.connections} connections, batching off and on, medians of ${load.rounds} rotating rounds of` +
       ` ${load.durationSeconds} s. Predictions/s equal requests/s here.`,
     table(['', 'req/s', 'p50 ms', 'p99 ms', ''], rows),

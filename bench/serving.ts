@@ -169,7 +169,7 @@ async function measureBatching(settings: ServingSettings, maxBatchSize: number, 
     profiler.end()
     const offRuns = runs.get(off) ?? []
     const result = {
-      model: 'load (bench/models/load: 256 -> 2048 -> 2048 -> 10)',
+      model: 'bench/models/load, an MLP 256 -> 2048 -> 2048 -> 10',
       connections: load.connections,
       maxBatchSize,
       off: summarise(offRuns),
