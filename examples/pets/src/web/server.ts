@@ -12,6 +12,8 @@ import { documentCommonProblems } from './common-problems.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
 import { answerWithProblem, registerProblemHandlers } from './problems.js'
 import { type ProtectionOptions, registerProtection } from './protection.js'
+import { registerRequestTimeout } from './request-timeout.js'
+import { sharedSerializers } from './serializers.js'
 
 export type Server = FastifyInstance<
   RawServerDefault,
@@ -24,7 +26,7 @@ export type Server = FastifyInstance<
 export interface ServerOptions extends ProtectionOptions {
   readonly logLevel: string
   readonly bodyLimitBytes: number
-  /** A request not answered in this time gets a 503; its work is signalled to stop. */
+  /** A request not answered in this time gets a 503. */
   readonly requestTimeoutMs: number
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   readonly trustProxy: boolean
@@ -39,10 +41,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const server = Fastify({
     logger: { level: options.logLevel },
     bodyLimit: options.bodyLimitBytes,
-    handlerTimeout: options.requestTimeoutMs,
     trustProxy: options.trustProxy,
     genReqId: requestIdOf,
     frameworkErrors: answerWithProblem,
+    schemaController: sharedSerializers,
     // One line per request, at debug level, rather than Fastify's two at info: writing them costs
     // more than many a request, and metrics count requests while the load balancer logs them too.
     logController: new LogController({ disableRequestLogging: true }),
@@ -67,6 +69,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     )
     done()
   })
+  registerRequestTimeout(server, options.requestTimeoutMs)
   registerProblemHandlers(server)
   documentCommonProblems(server, { rateLimited: options.rateLimitMax > 0 })
   await registerProtection(server, options)
