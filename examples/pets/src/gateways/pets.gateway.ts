@@ -30,16 +30,6 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
       return row && toPet(row)
     },
 
-    async findByName(owner, name) {
-      const row = await db
-        .selectFrom('pets')
-        .selectAll()
-        .where('owner', '=', owner)
-        .where('name', '=', name)
-        .executeTakeFirst()
-      return row && toPet(row)
-    },
-
     async add(draft) {
       const row = await db
         .insertInto('pets')

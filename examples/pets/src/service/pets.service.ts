@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from '../domain/page.js'
-import { PetNameTaken, PetNotFound } from '../domain/pets/pet.errors.js'
+import { PetConflict, PetNameTaken, PetNotFound } from '../domain/pets/pet.errors.js'
 import {
   checkAdoption,
   checkPetChanges,
@@ -23,10 +23,16 @@ export interface PetsService {
 }
 
 export function createPetsService(pets: PetRepository): PetsService {
-  /** Answers the common case with a clear message; the database's unique index covers races. */
-  async function ensureNameIsFree(owner: string, name: string, petId?: string): Promise<void> {
-    const namesake = await pets.findByName(owner, name)
-    if (namesake && namesake.id !== petId) throw new PetNameTaken(owner, name)
+  /**
+   * The database's unique index on (owner, name) is the one judge of a name being free: no race
+   * between a check and the write, and no extra round trip. A clash is told with the names.
+   */
+  async function keepingNamesUnique<T>(write: Promise<T>, clash: () => Promise<PetNameTaken>): Promise<T> {
+    try {
+      return await write
+    } catch (error) {
+      throw error instanceof PetConflict ? await clash() : error
+    }
   }
 
   async function existing(id: string): Promise<Pet> {
@@ -40,21 +46,23 @@ export function createPetsService(pets: PetRepository): PetsService {
 
     async addPet(draft) {
       const checked = checkPetDraft(draft)
-      await ensureNameIsFree(checked.owner, checked.name)
-      return pets.add(checked)
+      return keepingNamesUnique(pets.add(checked), async () => new PetNameTaken(checked.owner, checked.name))
     },
 
     async updatePet(id, changes) {
       const checked = checkPetChanges(changes)
-      if (checked.name !== undefined) await ensureNameIsFree((await existing(id)).owner, checked.name, id)
-      return (await pets.update(id, checked)) ?? notFound(id)
+      const clash = async () => {
+        const pet = await existing(id)
+        return new PetNameTaken(pet.owner, checked.name ?? pet.name)
+      }
+      return (await keepingNamesUnique(pets.update(id, checked), clash)) ?? notFound(id)
     },
 
     async adoptPet(id, newOwner) {
       const pet = await existing(id)
       const owner = checkAdoption(pet, newOwner)
-      await ensureNameIsFree(owner, pet.name)
-      return (await pets.transfer(id, owner)) ?? notFound(id)
+      const clash = async () => new PetNameTaken(owner, pet.name)
+      return (await keepingNamesUnique(pets.transfer(id, owner), clash)) ?? notFound(id)
     },
 
     async deletePet(id) {

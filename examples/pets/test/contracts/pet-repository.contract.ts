@@ -116,13 +116,6 @@ export function behavesAsAPetRepository(open: () => Promise<PetRepositorySubject
     expect(items.map((pet) => pet.id)).toEqual([wanted.id])
   })
 
-  it("finds an owner's pet by its name, and only theirs", async () => {
-    const rex = await pets.add(aPet)
-
-    expect(await pets.findByName(aPet.owner, aPet.name)).toEqual(rex)
-    expect(await pets.findByName(anotherPet.owner, aPet.name)).toBeUndefined()
-  })
-
   it('gives a pet to a new owner, keeping everything else', async () => {
     const rex = await pets.add(aPet)
 

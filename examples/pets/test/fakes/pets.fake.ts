@@ -34,9 +34,6 @@ export function createFakePetRepository(): PetRepository & { clear(): void } {
 
     get: async (id) => pets.get(id),
 
-    findByName: async (owner, name) =>
-      [...pets.values()].find((pet) => pet.owner === owner && pet.name === name),
-
     async add(draft) {
       const now = new Date()
       const pet: Pet = {

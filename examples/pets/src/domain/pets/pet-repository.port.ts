@@ -9,8 +9,6 @@ export interface PetRepository {
   /** Pets matching the filter, in a stable order (oldest first). */
   list(filter: PetFilter, page: PageRequest): Promise<Page<Pet>>
   get(id: string): Promise<Pet | undefined>
-  /** The owner's pet of that name, if there is one. */
-  findByName(owner: string, name: string): Promise<Pet | undefined>
   add(draft: PetDraft): Promise<Pet>
   /** The changed pet, or undefined when none has this id. */
   update(id: string, changes: PetChanges): Promise<Pet | undefined>
