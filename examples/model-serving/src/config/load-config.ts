@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import convict from 'convict'
 import { configSchema } from './config.schema.js'
@@ -9,8 +10,13 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError'
 }
 
-/** The service folder (src/ or dist/ is one level below it): relative model paths start here. */
-const serviceRoot = fileURLToPath(new URL('../../', import.meta.url))
+/** The service folder, whether this module runs from src/ or bundled in dist/: relative model paths start here. */
+const serviceRoot = nearestPackageFolder(fileURLToPath(new URL('.', import.meta.url)))
+
+function nearestPackageFolder(folder: string): string {
+  if (existsSync(join(folder, 'package.json')) || dirname(folder) === folder) return folder
+  return nearestPackageFolder(dirname(folder))
+}
 
 /** Reads every setting from `env`, or throws a ConfigError naming each variable that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

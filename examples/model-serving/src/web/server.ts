@@ -12,6 +12,7 @@ import { Problem } from '../resources/problem.schema.js'
 import { registerMetrics } from './metrics.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
 import { registerProblemHandlers } from './problems.js'
+import { sharedSerializers } from './serializers.js'
 
 export type Server = FastifyInstance<
   RawServerDefault,
@@ -43,6 +44,7 @@ export async function createServer({
     logger: { level: logLevel },
     bodyLimit: bodyLimitBytes,
     genReqId: requestIdOf,
+    schemaController: sharedSerializers,
     // One line per request, at debug level, rather than Fastify's two at info: a model server answers
     // thousands a second, and the platform in front of it (Vertex AI, KServe) keeps request logs of its own.
     logController: new LogController({ disableRequestLogging: true }),
