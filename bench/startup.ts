@@ -1,9 +1,12 @@
 import { join } from 'node:path'
+import { compileBaseline } from './support/baseline.js'
 import { monotonicMicros, type ProfileSummary, summariseProfile } from './support/cpu-profile.js'
-import { modelServingFolder, petsFolder, resultsFolder } from './support/paths.js'
+import { benchFolder, modelServingFolder, petsFolder, resultsFolder } from './support/paths.js'
 import { createPrivateSchema } from './support/postgres.js'
 import { startService } from './support/service-process.js'
 import { median } from './support/stats.js'
+
+export const startupBaseline = 'baseline: Fastify + pg in one file (PostgreSQL)'
 
 export interface StartupSettings {
   /** Spawns of each fast-starting service (PostgreSQL, model-serving). */
@@ -25,6 +28,8 @@ export interface StartupResult {
 interface Subject {
   readonly service: string
   readonly cwd: string
+  /** The script node runs, relative to cwd. */
+  readonly entry: string
   readonly env: Record<string, string>
   readonly spawns: number
 }
@@ -32,6 +37,8 @@ interface Subject {
 /**
  * From `node dist/main.js` to ready, for each service as it would start in a container. Pets on
  * PostgreSQL starts on a schema its first (unmeasured) start has migrated, as any restart does.
+ * The floor, measured alongside: the layer-cost baseline (Fastify and pg in one file, compiled to
+ * plain JavaScript) answering its own ready route on the same database.
  */
 export async function measureStartup(
   databaseUrl: string | undefined,
@@ -46,13 +53,33 @@ export async function measureStartup(
             {
               service: 'pets (PostgreSQL)',
               cwd: petsFolder,
+              entry: 'dist/main.js',
+              env: { DATABASE_URL: schema.url },
+              spawns: settings.spawns,
+            },
+            {
+              service: startupBaseline,
+              cwd: benchFolder,
+              entry: await compileBaseline(),
               env: { DATABASE_URL: schema.url },
               spawns: settings.spawns,
             },
           ]
         : []),
-      { service: 'pets (PGlite)', cwd: petsFolder, env: {}, spawns: settings.pgliteSpawns },
-      { service: 'model-serving', cwd: modelServingFolder, env: {}, spawns: settings.spawns },
+      {
+        service: 'pets (PGlite)',
+        cwd: petsFolder,
+        entry: 'dist/main.js',
+        env: {},
+        spawns: settings.pgliteSpawns,
+      },
+      {
+        service: 'model-serving',
+        cwd: modelServingFolder,
+        entry: 'dist/main.js',
+        env: {},
+        spawns: settings.spawns,
+      },
     ]
     if (schema) await startOnce(subjects[0] as Subject, [])
     const results: StartupResult[] = []
@@ -82,7 +109,7 @@ export async function measureStartup(
 async function startOnce(subject: Subject, nodeFlags: string[]) {
   const service = await startService({
     name: subject.service,
-    nodeArgs: [...nodeFlags, 'dist/main.js'],
+    nodeArgs: [...nodeFlags, subject.entry],
     cwd: subject.cwd,
     env: subject.env,
   })
