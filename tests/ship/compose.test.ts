@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
@@ -20,6 +21,8 @@ interface ComposeService {
 const composeFile = join(repositoryRoot, 'docker-compose.yml')
 const compose = parse(readFileSync(composeFile, 'utf8')) as { services: Record<string, ComposeService> }
 const { services } = compose
+const composeCliInstalled = spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0
+const composeCliRequired = process.env.REQUIRE_COMPOSE_CLI === '1'
 
 describe('docker-compose.yml', () => {
   it('is valid against the Compose specification schema', () => {
@@ -32,6 +35,15 @@ describe('docker-compose.yml', () => {
 
     expect(validate(compose), JSON.stringify(validate.errors)).toBe(true)
   })
+
+  it.runIf(composeCliInstalled || composeCliRequired)(
+    'is accepted by docker-compose config (Compose 1.29 from Debian, without an engine)',
+    async () => {
+      const { code, stdout, stderr } = await run('docker-compose', ['-f', composeFile, 'config', '-q'])
+
+      expect(code, stdout + stderr).toBe(0)
+    },
+  )
 
   it('passes dclint', async () => {
     const { code, stdout, stderr } = await run(join(repositoryRoot, 'node_modules/.bin/dclint'), [
