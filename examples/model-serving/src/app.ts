@@ -43,10 +43,12 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
 
   const api = describeApi()
   const server = await createServer({
+    ...config.http,
     logLevel: config.log.level,
-    bodyLimitBytes: config.http.bodyLimitBytes,
     api,
     metrics,
+    // What SageMaker, KServe and Vertex AI probe, besides /health/*: never rate limited.
+    probePaths: ['/ping', '/v2/health/live', '/v2/health/ready', config.vertex.healthRoute],
   })
   const { maxInstancesPerRequest } = config.models
   // Vertex AI routes last: the paths it names may be ones another protocol serves already.

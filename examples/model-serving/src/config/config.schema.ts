@@ -39,6 +39,30 @@ const optionalTcpPort: convict.Format = {
   },
 }
 
+const originList: convict.Format = {
+  coerce: (value: string) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  validate(origins: unknown) {
+    for (const origin of origins as string[]) {
+      if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+        throw new Error(
+          `must be * or origins like https://app.example.com, comma separated: "${origin}" is not`,
+        )
+      }
+    }
+  },
+}
+
+const strictBoolean: convict.Format = {
+  coerce: (value: string) => ({ true: true, false: false })[value] ?? value,
+  validate(value: unknown) {
+    if (typeof value !== 'boolean') throw new Error('must be true or false')
+  },
+}
+
 const routePath: convict.Format = {
   validate(value: unknown) {
     if (typeof value !== 'string' || !/^\/[^\s?#*]*$/.test(value)) {
@@ -97,6 +121,8 @@ convict.addFormats({
   'non-negative-integer': nonNegativeInteger,
   'tcp-port': tcpPort,
   'optional-tcp-port': optionalTcpPort,
+  'origin-list': originList,
+  'strict-boolean': strictBoolean,
   'route-path': routePath,
   'model-list': modelList,
   'local-storage-uri': localStorageUri,
@@ -121,6 +147,36 @@ export const configSchema = {
       format: 'positive-integer',
       default: 2_097_152,
       env: 'BODY_LIMIT_BYTES',
+    },
+    requestTimeoutMs: {
+      doc: 'A request not answered in this time gets a 503.',
+      format: 'positive-integer',
+      default: 30_000,
+      env: 'REQUEST_TIMEOUT_MS',
+    },
+    trustProxy: {
+      doc: 'Behind a load balancer: take the client address from X-Forwarded-For.',
+      format: 'strict-boolean',
+      default: false,
+      env: 'TRUST_PROXY',
+    },
+    corsOrigins: {
+      doc: 'Comma-separated origins browsers may call from; * for any; empty for none.',
+      format: 'origin-list',
+      default: [] as string[],
+      env: 'CORS_ORIGINS',
+    },
+    rateLimitMax: {
+      doc: 'Requests one client may make per window; 0 turns the limit off.',
+      format: 'non-negative-integer',
+      default: 0,
+      env: 'RATE_LIMIT_MAX',
+    },
+    rateLimitWindowMs: {
+      doc: 'The window of the rate limit.',
+      format: 'positive-integer',
+      default: 60_000,
+      env: 'RATE_LIMIT_WINDOW_MS',
     },
     shutdownTimeoutMs: {
       doc: 'How long in-flight requests may take to finish after SIGTERM.',

@@ -31,9 +31,11 @@ const descriptions: Record<number, string> = {
   404: 'Nothing exists at this address: no such route, model or version.',
   409: 'The request conflicts with the current state.',
   413: 'The body is larger than allowed.',
+  414: 'A path parameter is longer than allowed.',
   415: 'The body is not of a supported media type.',
   422: 'The request is well-formed but breaks a domain rule.',
-  503: 'The model is still loading, or failed to load; retry later or elsewhere.',
+  429: 'Too many requests from this client; retry after the Retry-After header says.',
+  503: 'The model is still loading or failed to load, or the request timed out; retry later or elsewhere.',
 }
 
 /** Documents the problems a route may answer with, for its response schema. */

@@ -16,5 +16,6 @@ export async function registerOpenApi(server: FastifyInstance, api: ApiDescripti
       buildLocalReference: (schema, _base, _fragment, index) => String(schema.$id ?? `schema-${index}`),
     },
   })
-  await server.register(swaggerUi, { routePrefix: '/docs' })
+  // The UI sends its own Content-Security-Policy, which lets its scripts run under helmet's headers.
+  await server.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 }

@@ -19,6 +19,8 @@ const statusByKind: Record<DomainErrorKind, number> = {
   unavailable: 503,
 }
 
+const secondsBeforeRetry = 2
+
 const codeByStatus: Record<number, string> = {
   400: 'REQUEST.INVALID',
   404: 'ROUTE.NOT_FOUND',
@@ -35,11 +37,7 @@ const codeByStatus: Record<number, string> = {
 
 /** The one place where errors become HTTP: application/problem+json (RFC 9457). */
 export function registerProblemHandlers(server: FastifyInstance): void {
-  server.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = problemOf(error)
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
-    return sendProblem(request, reply, problem)
-  })
+  server.setErrorHandler(answerWithProblem)
   server.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, {
       status: 404,
@@ -47,6 +45,22 @@ export function registerProblemHandlers(server: FastifyInstance): void {
       detail: `no route for ${request.method} ${request.url.split('?')[0]}`,
     }),
   )
+}
+
+/**
+ * Answers an error as problem+json. Also given to Fastify as `frameworkErrors`, for what the router
+ * refuses before any route runs (a malformed URL, a path parameter over the length limit).
+ */
+export function answerWithProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem = problemOf(error)
+  if (problem.status === 503) {
+    request.log.warn({ err: error }, 'a dependency is unavailable')
+    // The dependency is expected back: clients and proxies may retry after a short pause.
+    reply.header('retry-after', secondsBeforeRetry)
+  } else if (problem.status >= 500) {
+    request.log.error({ err: error }, 'request failed')
+  }
+  return sendProblem(request, reply, problem)
 }
 
 function problemOf(error: FastifyError): ProblemDraft {

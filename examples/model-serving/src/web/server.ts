@@ -9,9 +9,12 @@ import Fastify, {
 } from 'fastify'
 import type { Registry } from 'prom-client'
 import { Problem } from '../resources/problem.schema.js'
+import { documentCommonProblems } from './common-problems.js'
 import { registerMetrics } from './metrics.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
-import { registerProblemHandlers } from './problems.js'
+import { answerWithProblem, registerProblemHandlers } from './problems.js'
+import { type ProtectionOptions, registerProtection } from './protection.js'
+import { registerRequestTimeout } from './request-timeout.js'
 import { sharedSerializers } from './serializers.js'
 
 export type Server = FastifyInstance<
@@ -22,9 +25,13 @@ export type Server = FastifyInstance<
   TypeBoxTypeProvider
 >
 
-export interface ServerOptions {
+export interface ServerOptions extends ProtectionOptions {
   readonly logLevel: string
   readonly bodyLimitBytes: number
+  /** A request not answered in this time gets a 503. */
+  readonly requestTimeoutMs: number
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  readonly trustProxy: boolean
   readonly api: ApiDescription
   /** Where request metrics go, and what GET /metrics shows. */
   readonly metrics: Registry
@@ -34,16 +41,13 @@ const requestIdHeader = 'x-request-id'
 const acceptableRequestId = /^[\w.:-]{1,128}$/
 
 /** A Fastify server with everything every resource relies on; resources are registered by the app. */
-export async function createServer({
-  logLevel,
-  bodyLimitBytes,
-  api,
-  metrics,
-}: ServerOptions): Promise<Server> {
+export async function createServer(options: ServerOptions): Promise<Server> {
   const server = Fastify({
-    logger: { level: logLevel },
-    bodyLimit: bodyLimitBytes,
+    logger: { level: options.logLevel },
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy,
     genReqId: requestIdOf,
+    frameworkErrors: answerWithProblem,
     schemaController: sharedSerializers,
     // One line per request, at debug level, rather than Fastify's two at info: a model server answers
     // thousands a second, and the platform in front of it (Vertex AI, KServe) keeps request logs of its own.
@@ -52,6 +56,7 @@ export async function createServer({
 
   server.setValidatorCompiler(TypeBoxValidatorCompiler)
   server.addSchema(Problem)
+  // Hooks with a callback rather than async: no promise to make and settle on every request.
   server.addHook('onRequest', (request, reply, done) => {
     reply.header(requestIdHeader, request.id)
     done()
@@ -68,9 +73,12 @@ export async function createServer({
     )
     done()
   })
+  registerRequestTimeout(server, options.requestTimeoutMs)
   registerProblemHandlers(server)
-  await registerOpenApi(server, api)
-  registerMetrics(server, metrics)
+  documentCommonProblems(server, { rateLimited: options.rateLimitMax > 0 })
+  await registerProtection(server, options)
+  await registerOpenApi(server, options.api)
+  registerMetrics(server, options.metrics)
   return server
 }
 

@@ -9,7 +9,16 @@ describe('configuration', () => {
   it('runs on a laptop with no variables set, serving the models shipped with the service', () => {
     const config = loadConfig({})
 
-    expect(config.http).toMatchObject({ host: '0.0.0.0', port: 8080, bodyLimitBytes: 2_097_152 })
+    expect(config.http).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      bodyLimitBytes: 2_097_152,
+      requestTimeoutMs: 30_000,
+      trustProxy: false,
+      corsOrigins: [],
+      rateLimitMax: 0,
+      rateLimitWindowMs: 60_000,
+    })
     expect(config.log.level).toBe('info')
     expect(config.vertex).toEqual({ predictRoute: '/predict', healthRoute: '/health' })
     expect(config.models).toEqual({
@@ -33,9 +42,23 @@ describe('configuration', () => {
       BATCH_MAX_SIZE: '1',
       BATCH_MAX_DELAY_MS: '5',
       BODY_LIMIT_BYTES: '1000',
+      REQUEST_TIMEOUT_MS: '5000',
+      TRUST_PROXY: 'true',
+      CORS_ORIGINS: 'https://app.example, https://admin.example',
+      RATE_LIMIT_MAX: '100',
+      RATE_LIMIT_WINDOW_MS: '1000',
     })
 
-    expect(config.http).toMatchObject({ host: '127.0.0.1', port: 9000, bodyLimitBytes: 1000 })
+    expect(config.http).toMatchObject({
+      host: '127.0.0.1',
+      port: 9000,
+      bodyLimitBytes: 1000,
+      requestTimeoutMs: 5000,
+      trustProxy: true,
+      corsOrigins: ['https://app.example', 'https://admin.example'],
+      rateLimitMax: 100,
+      rateLimitWindowMs: 1000,
+    })
     expect(config.log.level).toBe('debug')
     expect(config.models).toEqual({
       repository: '/srv/models',
@@ -94,6 +117,11 @@ describe('configuration', () => {
     ['BATCH_MAX_DELAY_MS', '-1'],
     ['BATCH_MAX_DELAY_MS', '0.5'],
     ['BODY_LIMIT_BYTES', '1.5'],
+    ['REQUEST_TIMEOUT_MS', '0'],
+    ['TRUST_PROXY', 'maybe'],
+    ['CORS_ORIGINS', 'app.example.com'],
+    ['RATE_LIMIT_MAX', '-1'],
+    ['RATE_LIMIT_WINDOW_MS', 'soon'],
   ])('rejects %s=%s, naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}: `))

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net'
+import { Registry } from 'prom-client'
 import supertest from 'supertest'
 import { vi } from 'vitest'
 import { type AppDependencies, buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
+import type { ServerOptions } from '../../src/web/server.js'
 
 export interface RunningApp {
   readonly http: ReturnType<typeof supertest.agent>
@@ -14,6 +16,21 @@ export interface StartOptions {
   readonly dependencies?: AppDependencies
   /** Wait for /health/ready before answering (the default), or start while the models still load. */
   readonly waitForModels?: boolean
+}
+
+/**
+ * The options the server gets from a configuration made of `env`, as app.ts passes them; of the
+ * platforms' probes, only the Vertex AI health route, since no protocol's routes are registered.
+ */
+export function serverOptions(env: Record<string, string> = {}): ServerOptions {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env })
+  return {
+    ...config.http,
+    logLevel: config.log.level,
+    api: { title: 'test', version: '1.0.0', description: '' },
+    metrics: new Registry(),
+    probePaths: [config.vertex.healthRoute],
+  }
 }
 
 /**

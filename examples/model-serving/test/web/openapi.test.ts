@@ -50,7 +50,14 @@ describe('API documentation', () => {
     const predict = body.paths['/v1/models/{name}:predict'].post
 
     expect(predict.requestBody.content['application/json'].schema.properties.instances.maxItems).toBe(1_000)
-    expect(Object.keys(predict.responses)).toEqual(['200', '400', '404', '413', '503'])
+    expect(Object.keys(predict.responses)).toEqual(['200', '400', '404', '413', '414', '415', '503'])
+  })
+
+  it('documents on every route the problems any request may meet', async () => {
+    const { body } = await app.http.get('/docs/json').expect(200)
+
+    expect(Object.keys(body.paths['/v1/models'].get.responses)).toEqual(['200', '503'])
+    expect(body.paths['/v2'].get.responses['503'].content['application/problem+json']).toBeDefined()
   })
 
   it('serves a browsable UI', async () => {

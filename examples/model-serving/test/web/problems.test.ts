@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net'
 import { Type } from '@fastify/type-provider-typebox'
-import { Registry } from 'prom-client'
 import supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -11,6 +10,7 @@ import {
   RuleViolationError,
 } from '../../src/domain/errors.js'
 import { createServer, type Server } from '../../src/web/server.js'
+import { serverOptions } from '../support/http.js'
 
 class WidgetNotFound extends NotFoundError {
   readonly code = 'WIDGET.NOT_FOUND'
@@ -39,13 +39,9 @@ describe('errors as application/problem+json', () => {
   let http: ReturnType<typeof supertest.agent>
 
   beforeAll(async () => {
-    server = await createServer({
-      logLevel: 'silent',
-      bodyLimitBytes: 1024,
-      api: { title: 'widgets', version: '1.0.0', description: '' },
-      metrics: new Registry(),
-    })
+    server = await createServer(serverOptions({ BODY_LIMIT_BYTES: '1024' }))
     server.post('/widgets', { schema: { body: Widget } }, async (request) => request.body)
+    server.get('/widgets/:id', async () => ({}))
     server.get('/widgets/missing', async () => {
       throw new WidgetNotFound('widget 7 does not exist')
     })
@@ -93,6 +89,12 @@ describe('errors as application/problem+json', () => {
     })
   })
 
+  it('asks the client to retry a 503 after a short pause', async () => {
+    const response = await http.get('/widgets/unavailable').expect(503)
+
+    expect(response.headers['retry-after']).toBe('2')
+  })
+
   it('names each missing, mistyped and unexpected field of an invalid body', async () => {
     const response = await http
       .post('/widgets')
@@ -135,6 +137,13 @@ describe('errors as application/problem+json', () => {
     const response = await http.post('/widgets').set('content-type', 'text/csv').send('a,b').expect(415)
 
     expect(response.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE')
+  })
+
+  it('answers a path parameter over the length limit with 414 problem+json', async () => {
+    const response = await http.get(`/widgets/${'x'.repeat(500)}`).expect(414)
+
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(response.body).toMatchObject({ status: 414, code: 'REQUEST.URI_TOO_LONG' })
   })
 
   it('hides what went wrong inside from the client', async () => {
