@@ -34,6 +34,10 @@ export function run(command: string, args: readonly string[], options: RunOption
     })
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr }))
+    // A command may exit before reading its input (a refusal does): its exit code and output say so.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error)
+    })
     child.stdin.end(options.input ?? '')
   })
 }
