@@ -17,6 +17,7 @@ interface PetRow {
   updated_at: Date
 }
 
+const uniqueViolation = '23505'
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
 const app = Fastify({ logger: false })
 
@@ -51,17 +52,19 @@ app.get('/pets/:id', async (request, reply) => {
 
 app.post('/pets', async (request, reply) => {
   const pet = request.body as Omit<PetRow, 'id' | 'created_at' | 'updated_at'>
-  const namesakes = await pool.query('select * from "pets" where "owner" = $1 and "name" = $2', [
-    pet.owner,
-    pet.name,
-  ])
-  if (namesakes.rows.length > 0) return reply.status(409).send({ title: 'name taken' })
-  const { rows } = await pool.query<PetRow>(
-    'insert into "pets" ("id", "name", "owner", "description", "species") values ($1, $2, $3, $4, $5) returning *',
-    [newId(), pet.name, pet.owner, pet.description ?? null, pet.species],
-  )
-  const row = rows[0] as PetRow
-  return reply.status(201).header('location', `/pets/${row.id}`).send(toJson(row))
+  try {
+    const { rows } = await pool.query<PetRow>(
+      'insert into "pets" ("id", "name", "owner", "description", "species") values ($1, $2, $3, $4, $5) returning *',
+      [newId(), pet.name, pet.owner, pet.description ?? null, pet.species],
+    )
+    const row = rows[0] as PetRow
+    return reply.status(201).header('location', `/pets/${row.id}`).send(toJson(row))
+  } catch (error) {
+    // The unique index on (owner, name) decides a taken name, as it does in the pets service.
+    if ((error as { code?: string }).code === uniqueViolation)
+      return reply.status(409).send({ title: 'name taken' })
+    throw error
+  }
 })
 
 process.on('SIGTERM', () => {
