@@ -23,16 +23,21 @@ WORKDIR /app
 COPY examples/${SERVICE}/package.json examples/${SERVICE}/package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-# What a service reads at run time besides its code: the model repository, for model-serving.
+# What a service reads at run time besides its code: the embedded database's snapshot, for pets;
+# the model repository, for model-serving.
 FROM ${NODE_IMAGE} AS runtime-files
 ARG SERVICE=pets
 WORKDIR /files
 COPY examples/${SERVICE}/ ./source/
-RUN mkdir out && if [ -d source/models ]; then mv source/models out/models; fi
+RUN mkdir out && for folder in pglite models; do \
+      if [ -d "source/$folder" ]; then mv "source/$folder" "out/$folder"; fi; \
+    done
 
 FROM ${NODE_IMAGE}
+# Without DATABASE_URL the embedded database lives in memory: the image's filesystem is read-only.
 ENV NODE_ENV=production \
-    PORT=8080
+    PORT=8080 \
+    PGLITE_DATA_DIR=memory://
 WORKDIR /app
 COPY --from=runtime-dependencies /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

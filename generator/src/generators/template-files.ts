@@ -3,7 +3,10 @@ import { join, relative, sep } from 'node:path'
 import { templateRoot } from '../paths.js'
 
 /** What exists in template/ only because it is developed in place, and is never stamped out. */
-const notStamped = new Set(['node_modules', 'dist', 'coverage', 'package-lock.json', '.anatomy.json'])
+const notStamped = new Set(['node_modules', 'dist', 'coverage', '.data', 'package-lock.json', '.anatomy.json'])
+
+/** Files the template keeps under another name, because npm leaves them out of a package. */
+const stampedAs: Record<string, string> = { _gitignore: '.gitignore' }
 
 export interface TemplateFile {
   /** Path relative to the service root, with forward slashes. */
@@ -18,5 +21,10 @@ export async function readTemplateFiles(): Promise<TemplateFile[]> {
     .map((entry) => relative(templateRoot, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter((path) => !path.split('/').some((segment) => notStamped.has(segment)) && !path.endsWith('.log'))
     .sort()
-  return Promise.all(files.map(async (path) => ({ path, content: await readFile(join(templateRoot, path)) })))
+  return Promise.all(
+    files.map(async (path) => ({
+      path: stampedAs[path] ?? path,
+      content: await readFile(join(templateRoot, path)),
+    })),
+  )
 }
