@@ -12,8 +12,8 @@ ENV ONNXRUNTIME_NODE_INSTALL=skip
 WORKDIR /app
 COPY examples/${SERVICE}/package.json examples/${SERVICE}/package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY examples/${SERVICE}/tsconfig.json examples/${SERVICE}/tsconfig.build.json ./
-COPY examples/${SERVICE}/src ./src
+# The whole service, but what .dockerignore keeps out: sources, TypeScript settings, build scripts.
+COPY examples/${SERVICE}/ ./
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS runtime-dependencies

@@ -95,7 +95,7 @@ describe('anatomy new <name> --yes --no-install', () => {
     templateFiles = (await run('git', ['ls-files', 'template'])).stdout
       .trim()
       .split('\n')
-      .map((path) => path.replace(/^template\//, ''))
+      .map((path) => path.replace(/^template\//, '').replace(/^_gitignore$/, '.gitignore'))
     const { code, stderr } = await runAnatomy([
       'new',
       'pet-shop',

@@ -24,7 +24,7 @@ export const handGrownFiles = {
   ].sort(),
 }
 
-/** Files npm and the build make, which no generator writes. */
+/** Files npm, the build and the running service make, which no generator writes. */
 export function notGeneratorOwned(file: string): boolean {
-  return file === 'package-lock.json' || file.startsWith('dist/') || file.startsWith('node_modules/')
+  return ['dist/', 'node_modules/', '.data/'].some((folder) => file.startsWith(folder)) || file === 'package-lock.json'
 }

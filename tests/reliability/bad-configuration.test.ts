@@ -10,6 +10,7 @@ const refusedValueByFormat: Record<string, string> = {
   'tcp-port': '70000',
   'optional-tcp-port': 'eighty',
   'strict-boolean': 'maybe',
+  'non-empty-string': ' ',
   'postgres-url': 'mysql://db/app',
   'origin-list': 'app.example.com',
   'route-path': 'no-leading-slash',

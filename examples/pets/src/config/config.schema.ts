@@ -55,6 +55,12 @@ const originList: convict.Format = {
   },
 }
 
+const nonEmptyString: convict.Format = {
+  validate(value: unknown) {
+    if (typeof value !== 'string' || value.trim() === '') throw new Error('must not be empty')
+  },
+}
+
 const strictBoolean: convict.Format = {
   coerce: (value: string) => ({ true: true, false: false })[value] ?? value,
   validate(value: unknown) {
@@ -66,6 +72,7 @@ convict.addFormats({
   'postgres-url': postgresUrl,
   'positive-integer': positiveInteger,
   'strict-boolean': strictBoolean,
+  'non-empty-string': nonEmptyString,
   'tcp-port': tcpPort,
   'non-negative-integer': nonNegativeInteger,
   'origin-list': originList,
@@ -145,9 +152,9 @@ export const configSchema = {
       sensitive: true,
     },
     pgliteDataDir: {
-      doc: 'Folder of the embedded database. Empty: in memory, gone at exit.',
-      format: String,
-      default: '',
+      doc: 'Folder of the embedded database, relative to the service folder; memory:// keeps it in memory, gone at exit.',
+      format: 'non-empty-string',
+      default: '.data/pglite',
       env: 'PGLITE_DATA_DIR',
     },
     poolMax: {

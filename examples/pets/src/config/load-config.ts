@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import convict from 'convict'
 import { configSchema } from './config.schema.js'
 
@@ -16,10 +19,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
+/** The service folder, whether this module runs from src/ or bundled in dist/: relative paths start here. */
+const serviceRoot = nearestPackageFolder(fileURLToPath(new URL('.', import.meta.url)))
+
+function nearestPackageFolder(folder: string): string {
+  if (existsSync(join(folder, 'package.json')) || dirname(folder) === folder) return folder
+  return nearestPackageFolder(dirname(folder))
+}
+
 function readConfig(env: NodeJS.ProcessEnv) {
   const config = convict(configSchema, { env, args: [] })
   config.validate({ allowed: 'strict' })
-  return config.getProperties()
+  const { database, ...rest } = config.getProperties()
+  const { pgliteDataDir, ...server } = database
+  return { ...rest, database: { ...server, pglite: embeddedDatabase(pgliteDataDir) } }
+}
+
+/** The embedded database's folder, and the snapshot every new one starts from, shipped with the service. */
+function embeddedDatabase(dataDir: string) {
+  return {
+    dataDir: dataDir === 'memory://' ? dataDir : resolve(serviceRoot, dataDir),
+    snapshot: join(serviceRoot, 'pglite/snapshot.tar.gz'),
+  }
 }
 
 /** convict reports `http.port: must be ...`; an operator knows the setting as PORT. */

@@ -1,16 +1,18 @@
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/clients/database/database.js'
+import { loadConfig } from '../../src/config/load-config.js'
 import { testEngines } from '../support/test-database.js'
 
-const options = { url: '', pgliteDataDir: '', poolMax: 2, connectTimeoutMs: 1_000, queryTimeoutMs: 5_000 }
+const defaults = loadConfig({}).database
 
 describe.runIf(testEngines().includes('postgres'))('the database client on PostgreSQL', () => {
   it('connects through DATABASE_URL and answers', async () => {
-    const database = await openDatabase({ ...options, url: process.env.DATABASE_URL ?? '' })
+    const database = await openDatabase({ ...defaults, url: process.env.DATABASE_URL ?? '' })
     try {
       expect(database.engine).toBe('postgres')
       await expect(database.ping()).resolves.toBeUndefined()
@@ -20,7 +22,7 @@ describe.runIf(testEngines().includes('postgres'))('the database client on Postg
   })
 
   it('fails its ping, without hanging, when the server is unreachable', async () => {
-    const database = await openDatabase({ ...options, url: 'postgres://nobody@127.0.0.1:1/none' })
+    const database = await openDatabase({ ...defaults, url: 'postgres://nobody@127.0.0.1:1/none' })
     try {
       await expect(database.ping()).rejects.toThrow()
     } finally {
@@ -32,22 +34,48 @@ describe.runIf(testEngines().includes('postgres'))('the database client on Postg
 describe('the database client on PGlite', () => {
   const folders: string[] = []
   afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))))
+  const emptyFolder = async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'pglite-data-'))
+    folders.push(folder)
+    return join(folder, 'pglite')
+  }
+  const openAt = (dataDir: string) => openDatabase({ ...defaults, pglite: { ...defaults.pglite, dataDir } })
 
-  // Creating a PGlite data folder runs initdb in WebAssembly: seconds, more on a loaded machine.
-  it('keeps its data in the configured folder across restarts', { timeout: 90_000 }, async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'pglite-data-'))
-    folders.push(dataDir)
+  it('starts a new data folder from the snapshot, and keeps its data there across restarts', async () => {
+    const dataDir = await emptyFolder()
 
-    const first = await openDatabase({ ...options, pgliteDataDir: dataDir })
+    const first = await openAt(dataDir)
     await sql`create table notes (body text)`.execute(first.db)
     await sql`insert into notes values ('kept')`.execute(first.db)
     await first.close()
-
-    const second = await openDatabase({ ...options, pgliteDataDir: dataDir })
+    const second = await openAt(dataDir)
     const { rows } = await sql<{ body: string }>`select body from notes`.execute(second.db)
     await second.close()
 
     expect(second.engine).toBe('pglite')
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true)
     expect(rows).toEqual([{ body: 'kept' }])
+  })
+
+  it('keeps nothing once closed, in memory', async () => {
+    const first = await openAt('memory://')
+    await sql`create table notes (body text)`.execute(first.db)
+    await first.close()
+    const second = await openAt('memory://')
+    const { rows } = await sql<{ name: string }>`select to_regclass('notes') as name`.execute(second.db)
+    await second.close()
+
+    expect(rows).toEqual([{ name: null }])
+  })
+
+  it('answers again after a failed statement, on its one connection', async () => {
+    const database = await openAt('memory://')
+    try {
+      await expect(sql`select * from missing_table`.execute(database.db)).rejects.toThrow(/missing_table/)
+      await expect(database.ping()).resolves.toBeUndefined()
+      expect(database.poolStats()).toMatchObject({ total: 1, waiting: 0 })
+    } finally {
+      await database.close()
+    }
   })
 })

@@ -29,7 +29,8 @@ export async function startApp(
   database: TestDatabase | undefined,
   env: Record<string, string> = {},
 ): Promise<RunningApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env })
+  // A test never writes to the data folder of npm run dev.
+  const config = loadConfig({ LOG_LEVEL: 'silent', PGLITE_DATA_DIR: 'memory://', ...env })
   const app = await buildApp(config, database ? { database } : {})
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo

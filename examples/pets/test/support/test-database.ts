@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { inject } from 'vitest'
-import { type Database, databaseOf } from '../../src/clients/database/database.js'
+import { type Database, openDatabase } from '../../src/clients/database/database.js'
 import { migrateToLatest } from '../../src/clients/database/migrate.js'
-import { createPglite, kyselyOn } from '../../src/clients/database/pglite.js'
-import { openPostgres } from '../../src/clients/database/postgres.js'
+import { loadConfig } from '../../src/config/load-config.js'
 
 export type Engine = Database['engine']
 
@@ -28,8 +29,8 @@ export function testEngines(): Engine[] {
 }
 
 /**
- * A migrated database of its own, opened by the service's own clients: PGlite restored from the
- * run's snapshot, or a private schema on the PostgreSQL server, dropped on close.
+ * A migrated database of its own, opened by the service's own clients: a copy of the run's PGlite
+ * data folder, or a private schema on the PostgreSQL server, dropped on close.
  */
 export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   const database = engine === 'postgres' ? await openPrivateSchema() : await openPgliteCopy()
@@ -37,9 +38,20 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   return { ...database, truncateAll: () => truncateAll(database) }
 }
 
+/** The settings a service runs with when nothing is set, short of where its database is. */
+const defaults = loadConfig({}).database
+
 async function openPgliteCopy(): Promise<Database> {
-  const snapshot = await readFile(inject('pgliteSnapshot'))
-  return databaseOf(await kyselyOn(await createPglite({ loadDataDir: new Blob([snapshot]) })), 'pglite')
+  const dataDir = await mkdtemp(join(tmpdir(), 'pglite-test-'))
+  await cp(inject('pgliteDataDir'), dataDir, { recursive: true })
+  const database = await openDatabase({ ...defaults, pglite: { ...defaults.pglite, dataDir } })
+  return {
+    ...database,
+    close: async () => {
+      await database.close()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
 }
 
 async function openPrivateSchema(): Promise<Database> {
@@ -51,14 +63,7 @@ async function openPrivateSchema(): Promise<Database> {
   await admin.end()
   const url = new URL(server)
   url.searchParams.set('options', `-c search_path=${schema}`)
-  const { db } = openPostgres({
-    url: url.toString(),
-    pgliteDataDir: '',
-    poolMax: 4,
-    connectTimeoutMs: 5_000,
-    queryTimeoutMs: 10_000,
-  })
-  const database = databaseOf(db, 'postgres')
+  const database = await openDatabase({ ...defaults, url: url.toString(), poolMax: 4 })
   return {
     ...database,
     close: async () => {

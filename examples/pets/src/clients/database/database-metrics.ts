@@ -1,7 +1,7 @@
 import { Gauge, type Registry } from 'prom-client'
 import type { Database, PoolStats } from './database.js'
 
-/** Connections of the PostgreSQL pool, read at each scrape: open, idle, and requests waiting for one. */
+/** Connections of the database pool, read at each scrape: open, idle, and requests waiting for one. */
 export function registerDatabaseMetrics(registry: Registry, database: Database): void {
   const gauge = (name: string, help: string, read: (pool: PoolStats) => number) =>
     new Gauge({
@@ -9,8 +9,7 @@ export function registerDatabaseMetrics(registry: Registry, database: Database):
       help,
       registers: [registry],
       collect() {
-        const pool = database.poolStats()
-        if (pool) this.set(read(pool))
+        this.set(read(database.poolStats()))
       },
     })
   gauge('db_pool_connections', 'Connections open to the database.', (pool) => pool.total)

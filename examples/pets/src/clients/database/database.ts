@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely'
-import { sql } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import type pg from 'pg'
 import type { DatabaseOptions } from './database-options.js'
-import { openPglite } from './pglite.js'
-import { openPostgres } from './postgres.js'
+import { openPglitePool } from './pglite.js'
+import { openPostgresPool } from './postgres.js'
 import type { Tables } from './tables.js'
 
 export interface PoolStats {
@@ -16,33 +16,35 @@ export interface Database {
   readonly engine: 'postgres' | 'pglite'
   /** Resolves when the database answers a query. */
   ping(): Promise<void>
-  /** The connection pool right now; undefined for the embedded database, which has none. */
-  poolStats(): PoolStats | undefined
+  /** The connection pool right now. */
+  poolStats(): PoolStats
   close(): Promise<void>
 }
 
+/** PostgreSQL at `url`, or the embedded PGlite when there is none: one `pg` pool either way. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (!options.url) return databaseOf(await openPglite(options.pgliteDataDir), 'pglite')
-  const { db, pool } = openPostgres(options)
-  return databaseOf(db, 'postgres', () => ({
-    total: pool.totalCount,
-    idle: pool.idleCount,
-    waiting: pool.waitingCount,
-  }))
+  if (options.url) return databaseOn(openPostgresPool(options), 'postgres')
+  const embedded = await openPglitePool(options.pglite)
+  return databaseOn(embedded.pool, 'pglite', embedded.stop)
 }
 
-export function databaseOf(
-  db: Kysely<Tables>,
+/** Kysely on a `pg` pool; `afterPoolEnds` stops what the pool talks to, when that is in process. */
+export function databaseOn(
+  pool: pg.Pool,
   engine: Database['engine'],
-  poolStats: () => PoolStats | undefined = () => undefined,
+  afterPoolEnds: () => Promise<void> = async () => {},
 ): Database {
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
     engine,
-    poolStats,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     ping: async () => {
       await sql`select 1`.execute(db)
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy()
+      await afterPoolEnds()
+    },
   }
 }
