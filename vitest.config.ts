@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'anatomy',
           include: ['tests/**/*.test.ts'],
+          globalSetup: ['tests/support/build-cli.setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 300_000,
         },

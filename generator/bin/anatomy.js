@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript and runs from source through tsx's loader.
-import { register } from 'tsx/esm/api'
-
-register()
-await import('../src/cli.ts')
+// The CLI as generator/build.ts bundles it; `npm pack` builds it, and so does `npm run anatomy` in a clone.
+import '../dist/cli.js'

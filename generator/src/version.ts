@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { repositoryRoot } from './paths.js'
+import { packageRoot } from './paths.js'
 
 export const anatomyVersion: string = JSON.parse(
-  readFileSync(join(repositoryRoot, 'package.json'), 'utf8'),
+  readFileSync(join(packageRoot, 'package.json'), 'utf8'),
 ).version

@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { watch } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
@@ -45,32 +46,37 @@ if (process.argv.includes('--watch')) await watchAndServe()
 else await esbuild.build(options)
 
 async function watchAndServe() {
+  const context = await esbuild.context({ ...options, minifyWhitespace: false, minifySyntax: false })
+  // Loaded while esbuild, in a process of its own, makes the first build.
+  const logs = import('pino-pretty').then(({ default: pretty }) => pretty({ colorize: process.stdout.isTTY }))
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let service
-  /** @type {esbuild.Plugin} */
-  const restartService = {
-    name: 'restart-service',
-    setup(build) {
-      build.onEnd(async ({ errors }) => {
-        // A build that failed keeps the service that runs; esbuild has printed why.
-        if (errors.length > 0) return
-        await stop(service)
-        service = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
-          cwd: root,
-          stdio: 'inherit',
-        })
-      })
-    },
-  }
-  const context = await esbuild.context({
-    ...options,
-    minifyWhitespace: false,
-    minifySyntax: false,
-    plugins: [restartService],
+  const serve = serially(async () => {
+    // A build that fails keeps the service that runs; esbuild has printed why.
+    const built = await context.rebuild().then(
+      () => true,
+      () => false,
+    )
+    if (!built) return
+    await stop(service)
+    // In a process group of its own, so that a Ctrl-C reaches it once, from here, and it closes its
+    // embedded database before the next service opens it.
+    service = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    service.stdout?.pipe(await logs, { end: false })
   })
-  await context.watch()
+  await serve()
+  // inotify rather than esbuild's own watch, which polls and can take a second to notice a save.
+  const watcher = watch(new URL('../src', import.meta.url), { recursive: true }, () => serve())
+  let stopping = false
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-    process.once(signal, async () => {
+    process.on(signal, async () => {
+      if (stopping) return
+      stopping = true
+      watcher.close()
       await context.dispose()
       await stop(service)
     })
@@ -78,8 +84,31 @@ async function watchAndServe() {
 }
 
 /**
- * SIGTERM, then the service's own graceful shutdown, so its embedded database has closed before
- * the next service opens it.
+ * Runs `task` one at a time: calls made while it runs fold into one more run after it.
+ * @param {() => Promise<void>} task
+ */
+function serially(task) {
+  /** @type {Promise<void> | undefined} */
+  let running
+  let again = false
+  return async function run() {
+    if (running) {
+      again = true
+      return running
+    }
+    running = task().finally(() => {
+      running = undefined
+      if (again) {
+        again = false
+        void run()
+      }
+    })
+    return running
+  }
+}
+
+/**
+ * SIGTERM, then the service's own graceful shutdown: requests in flight finish, the database closes.
  * @param {import('node:child_process').ChildProcess | undefined} service
  */
 async function stop(service) {
