@@ -3,7 +3,14 @@ import { join, relative, sep } from 'node:path'
 import { templateRoot } from '../paths.js'
 
 /** What exists in template/ only because it is developed in place, and is never stamped out. */
-const notStamped = new Set(['node_modules', 'dist', 'coverage', '.data', 'package-lock.json', '.anatomy.json'])
+const notStamped = new Set([
+  'node_modules',
+  'dist',
+  'coverage',
+  '.data',
+  'package-lock.json',
+  '.anatomy.json',
+])
 
 /** Files the template keeps under another name, because npm leaves them out of a package. */
 const stampedAs: Record<string, string> = { _gitignore: '.gitignore' }
