@@ -29,9 +29,9 @@ FROM ${NODE_IMAGE} AS runtime-files
 ARG SERVICE=pets
 WORKDIR /files
 COPY examples/${SERVICE}/ ./source/
-RUN mkdir out && for folder in pglite models; do \
-      if [ -d "source/$folder" ]; then mv "source/$folder" "out/$folder"; fi; \
-    done
+RUN mkdir out \
+    && if [ -d source/pglite ]; then mv source/pglite out/pglite; fi \
+    && if [ -d source/models ]; then mv source/models out/models; fi
 
 FROM ${NODE_IMAGE}
 # Without DATABASE_URL the embedded database lives in memory: the image's filesystem is read-only.

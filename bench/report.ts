@@ -1,3 +1,4 @@
+import type { DevLoopResult } from './dev-loop.js'
 import type { GeneratorSettings, Timing } from './generator.js'
 import type { LayerCost } from './layer-cost.js'
 import type { Serving, ServingSettings } from './serving.js'
@@ -32,6 +33,7 @@ export interface Results {
   readonly layerCost?: LayerCost
   readonly serving?: Serving
   readonly startup?: readonly StartupResult[]
+  readonly devLoop?: DevLoopResult
   readonly generator?: readonly Timing[]
   /** Why a benchmark did not run (no PostgreSQL, not selected). */
   readonly skipped: Readonly<Record<string, string>>
@@ -49,6 +51,8 @@ export const targetLayerRatio = 0.85
 export const targetHttpRatio = 0.85
 export const targetBatchingSpeedup = 3
 export const targetStartupMs = 300
+export const targetEmbeddedStartupMs = 1_500
+export const targetEmbeddedRssBytes = 300 * 2 ** 20
 
 /** Each target of the benchmarks, judged on these results. */
 export function judgeTargets(results: Omit<Results, 'targets'>): Target[] {
@@ -87,7 +91,24 @@ export function judgeTargets(results: Omit<Results, 'targets'>): Target[] {
       met: postgres.readyMs < targetStartupMs,
     })
   }
+  for (const result of results.startup?.filter((result) => result.service.includes('PGlite')) ?? []) {
+    targets.push(embeddedTarget(`start-up, ${result.service}`, result.readyMs, result.peakRssBytes))
+  }
+  const dev = results.devLoop
+  if (dev) {
+    targets.push(embeddedTarget('npm run dev, ready', dev.readyMs, dev.peakRssBytes))
+    targets.push(embeddedTarget('npm run dev, ready again after a save', dev.restartMs, dev.peakRssBytes))
+  }
   return targets
+}
+
+function embeddedTarget(name: string, readyMs: number, peakRssBytes: number): Target {
+  return {
+    name,
+    goal: `< ${duration(targetEmbeddedStartupMs)} and < ${megabytes(targetEmbeddedRssBytes)}`,
+    measured: `${duration(readyMs)}, ${megabytes(peakRssBytes)}`,
+    met: readyMs < targetEmbeddedStartupMs && peakRssBytes < targetEmbeddedRssBytes,
+  }
 }
 
 export function toMarkdown(results: Results): string {
@@ -185,14 +206,30 @@ function servingSection({ serving, settings }: Results): string {
   ].join('\n\n')
 }
 
-function startupSection({ startup, settings }: Results): string {
+function startupSection({ startup, devLoop, settings }: Results): string {
   if (!startup) return ''
+  const dev = devLoop
+    ? [
+        ['`npm run dev` in pets (PGlite, data folder kept), ready', devLoop.readyMs],
+        ['`npm run dev`, ready again after a source file is saved', devLoop.restartMs],
+      ].map(([what, ms]) => [String(what), duration(Number(ms)), megabytes(devLoop.peakRssBytes)])
+    : []
   return [
     `**Start-up**: from spawning \`node dist/main.js\` to the first 200 on \`/health/ready\`, median of` +
-      ` ${settings.startup.spawns} spawns (${settings.startup.pgliteSpawns} on PGlite); peak RSS once ready.`,
+      ` ${settings.startup.spawns} spawns (${settings.startup.pgliteSpawns} of each way PGlite starts); peak RSS once ready.` +
+      (devLoop
+        ? ` \`npm run dev\`: median of ${devLoop.runs} runs, from typing it; RSS of the service process.`
+        : ''),
     table(
       ['service', 'ready after', 'peak RSS'],
-      startup.map((result) => [result.service, duration(result.readyMs), megabytes(result.peakRssBytes)]),
+      [
+        ...startup.map((result) => [
+          result.service,
+          duration(result.readyMs),
+          megabytes(result.peakRssBytes),
+        ]),
+        ...dev,
+      ],
     ),
   ].join('\n\n')
 }

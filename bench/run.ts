@@ -8,6 +8,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { buildCli } from '../generator/build.js'
+import { measureDevLoop } from './dev-loop.js'
 import { measureGenerator } from './generator.js'
 import { measureLayerCost } from './layer-cost.js'
 import { judgeTargets, type Results, type Settings, toMarkdown } from './report.js'
@@ -30,7 +32,7 @@ const full: Settings = {
     batchDelaysMs: [0, 1, 2, 5],
     inferenceSecondsPerBatchSize: 2,
   },
-  startup: { spawns: 10, pgliteSpawns: 3 },
+  startup: { spawns: 10, pgliteSpawns: 5, devRuns: 3 },
   generator: { repeats: 3, testRuns: 1 },
 }
 
@@ -43,7 +45,7 @@ const quick: Settings = {
     batchDelaysMs: [0, 1, 2, 5],
     inferenceSecondsPerBatchSize: 0.4,
   },
-  startup: { spawns: 3, pgliteSpawns: 1 },
+  startup: { spawns: 3, pgliteSpawns: 2, devRuns: 1 },
   generator: { repeats: 1, testRuns: 1 },
 }
 
@@ -90,9 +92,13 @@ const serving = await when('serving', 'serving: HTTP limit, batching, in-process
 const startup = await when('startup', 'start-up and peak RSS', () =>
   measureStartup(postgres, settings.startup, options.profile),
 )
-const generator = await when('generator', 'generator: new, add resource, npm test', () =>
-  measureGenerator(settings.generator),
+const devLoop = await when('startup', 'npm run dev: ready, and again after a save', () =>
+  measureDevLoop(settings.startup.devRuns),
 )
+const generator = await when('generator', 'generator: new, add resource, npm test', async () => {
+  await buildCli()
+  return measureGenerator(settings.generator)
+})
 
 const measured = {
   startedAt: startedAt.toISOString(),
@@ -104,6 +110,7 @@ const measured = {
   layerCost,
   serving,
   startup,
+  devLoop,
   generator,
   skipped,
 } as const

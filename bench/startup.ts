@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compileBaseline } from './support/baseline.js'
 import { monotonicMicros, type ProfileSummary, summariseProfile } from './support/cpu-profile.js'
@@ -11,8 +13,10 @@ export const startupBaseline = 'baseline: Fastify + pg in one file (PostgreSQL)'
 export interface StartupSettings {
   /** Spawns of each fast-starting service (PostgreSQL, model-serving). */
   readonly spawns: number
-  /** Spawns of pets on PGlite, whose start-up runs initdb and takes seconds. */
+  /** Spawns of pets on PGlite, in each of its three ways of starting. */
   readonly pgliteSpawns: number
+  /** Runs of `npm run dev`, each with one save of a source file. */
+  readonly devRuns: number
 }
 
 export interface StartupResult {
@@ -30,13 +34,16 @@ interface Subject {
   readonly cwd: string
   /** The script node runs, relative to cwd. */
   readonly entry: string
-  readonly env: Record<string, string>
+  /** The environment of each spawn. */
+  readonly env: () => Promise<Record<string, string>> | Record<string, string>
   readonly spawns: number
 }
 
 /**
  * From `node dist/main.js` to ready, for each service as it would start in a container. Pets on
- * PostgreSQL starts on a schema its first (unmeasured) start has migrated, as any restart does.
+ * PostgreSQL starts on a schema its first (unmeasured) start has migrated, as any restart does;
+ * pets on PGlite starts three ways: making a new data folder from the snapshot, reopening one, and
+ * in memory.
  * The floor, measured alongside: the layer-cost baseline (Fastify and pg in one file, compiled to
  * plain JavaScript) answering its own ready route on the same database.
  */
@@ -46,6 +53,16 @@ export async function measureStartup(
   profile: boolean,
 ): Promise<StartupResult[]> {
   const schema = databaseUrl ? await createPrivateSchema(databaseUrl) : undefined
+  const scratch = await mkdtemp(join(tmpdir(), 'anatomy-bench-pglite-'))
+  const scratchFolder = () => mkdtemp(join(scratch, 'data-'))
+  const reopened = join(await scratchFolder(), 'pglite')
+  const pgliteRestart: Subject = {
+    service: 'pets (PGlite, restart: the data folder reopened)',
+    cwd: petsFolder,
+    entry: 'dist/main.js',
+    env: () => ({ PGLITE_DATA_DIR: reopened }),
+    spawns: settings.pgliteSpawns,
+  }
   try {
     const subjects: Subject[] = [
       ...(schema
@@ -54,33 +71,43 @@ export async function measureStartup(
               service: 'pets (PostgreSQL)',
               cwd: petsFolder,
               entry: 'dist/main.js',
-              env: { DATABASE_URL: schema.url },
+              env: () => ({ DATABASE_URL: schema.url }),
               spawns: settings.spawns,
             },
             {
               service: startupBaseline,
               cwd: benchFolder,
               entry: await compileBaseline(),
-              env: { DATABASE_URL: schema.url },
+              env: () => ({ DATABASE_URL: schema.url }),
               spawns: settings.spawns,
             },
           ]
         : []),
       {
-        service: 'pets (PGlite)',
+        service: 'pets (PGlite, first start: data folder made from the snapshot)',
         cwd: petsFolder,
         entry: 'dist/main.js',
-        env: {},
+        env: async () => ({ PGLITE_DATA_DIR: join(await scratchFolder(), 'pglite') }),
+        spawns: settings.pgliteSpawns,
+      },
+      pgliteRestart,
+      {
+        service: 'pets (PGlite, in memory, from the snapshot)',
+        cwd: petsFolder,
+        entry: 'dist/main.js',
+        env: () => ({ PGLITE_DATA_DIR: 'memory://' }),
         spawns: settings.pgliteSpawns,
       },
       {
         service: 'model-serving',
         cwd: modelServingFolder,
         entry: 'dist/main.js',
-        env: {},
+        env: () => ({}),
         spawns: settings.spawns,
       },
     ]
+    // A first start, untimed, leaves what every restart finds: a migrated schema, a data folder.
+    await startOnce(pgliteRestart, [])
     if (schema) await startOnce(subjects[0] as Subject, [])
     const results: StartupResult[] = []
     for (const subject of subjects) {
@@ -103,6 +130,7 @@ export async function measureStartup(
     return results
   } finally {
     await schema?.drop()
+    await rm(scratch, { recursive: true, force: true })
   }
 }
 
@@ -111,7 +139,7 @@ async function startOnce(subject: Subject, nodeFlags: string[]) {
     name: subject.service,
     nodeArgs: [...nodeFlags, subject.entry],
     cwd: subject.cwd,
-    env: subject.env,
+    env: await subject.env(),
   })
   const peakRssBytes = await service.peakRssBytes()
   await service.stop()

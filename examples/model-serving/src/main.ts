@@ -1,9 +1,10 @@
 import closeWithGrace from 'close-with-grace'
-import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config/load-config.js'
 
 async function main(): Promise<void> {
   const config = loadConfig()
+  // Loaded once the configuration holds: a wrong setting is reported before anything else loads.
+  const { buildApp } = await import('./app.js')
   const app = await buildApp(config)
 
   closeWithGrace({ delay: config.http.shutdownTimeoutMs, logger: app.log }, async ({ signal, err }) => {

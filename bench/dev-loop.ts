@@ -1,0 +1,107 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtemp, readFile, rm, utimes } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freshShellEnvironment } from './support/environment.js'
+import { petsFolder } from './support/paths.js'
+import { freePort } from './support/service-process.js'
+import { median } from './support/stats.js'
+
+export interface DevLoopResult {
+  /** Median time from typing `npm run dev` to the first 200 on /health/ready. */
+  readonly readyMs: number
+  /** Median time from saving a source file to the restarted service's first 200. */
+  readonly restartMs: number
+  /** Peak RSS of the service process (not npm, not the watcher), the largest seen. */
+  readonly peakRssBytes: number
+  readonly runs: number
+}
+
+/**
+ * `npm run dev` in pets on the embedded database, as a developer lives with it: started with the
+ * data folder a previous run left (the first, unmeasured run makes it from the snapshot), then a
+ * source file saved, and the time until the rebuilt service answers again.
+ */
+export async function measureDevLoop(runs: number): Promise<DevLoopResult> {
+  const dataFolder = await mkdtemp(join(tmpdir(), 'anatomy-bench-dev-'))
+  const env = { PGLITE_DATA_DIR: join(dataFolder, 'pglite') }
+  try {
+    await (await startDev(env)).stop()
+    const ready: number[] = []
+    const restarts: number[] = []
+    let peakRssBytes = 0
+    for (let run = 0; run < runs; run++) {
+      const dev = await startDev(env)
+      ready.push(dev.readyMs)
+      restarts.push(await dev.restartAfterSave())
+      peakRssBytes = Math.max(peakRssBytes, await dev.servicePeakRssBytes())
+      await dev.stop()
+    }
+    return { readyMs: median(ready), restartMs: median(restarts), peakRssBytes, runs }
+  } finally {
+    await rm(dataFolder, { recursive: true, force: true })
+  }
+}
+
+async function startDev(env: Record<string, string>) {
+  const port = await freePort()
+  const ready = `http://127.0.0.1:${port}/health/ready`
+  const started = performance.now()
+  const npm = spawn('npm', ['run', 'dev'], {
+    cwd: petsFolder,
+    env: freshShellEnvironment({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env }),
+    stdio: 'ignore',
+  })
+  await until(async () => (await statusOf(ready)) === 200)
+  const readyMs = performance.now() - started
+  return {
+    readyMs,
+    async restartAfterSave(): Promise<number> {
+      const saved = performance.now()
+      const now = new Date()
+      await utimes(join(petsFolder, 'src/app.ts'), now, now)
+      await until(async () => (await statusOf(ready)) === undefined)
+      await until(async () => (await statusOf(ready)) === 200)
+      return performance.now() - saved
+    },
+    servicePeakRssBytes: async () => peakRssBytes(await servicePid(npm)),
+    async stop(): Promise<void> {
+      const exited = once(npm, 'exit')
+      npm.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+/** The process npm run dev ends up running the service in: node on dist/main.js, below npm and the watcher. */
+async function servicePid(root: ChildProcess): Promise<number> {
+  const queue = [root.pid as number]
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
+    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+    if (command.includes('dist/main.js')) return pid
+    const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')
+    queue.push(...children.split(' ').filter(Boolean).map(Number))
+  }
+  throw new Error('npm run dev runs no node dist/main.js')
+}
+
+async function peakRssBytes(pid: number): Promise<number> {
+  const kibibytes = /^VmHWM:\s+(\d+) kB$/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1]
+  return Number(kibibytes) * 1024
+}
+
+async function statusOf(url: string): Promise<number | undefined> {
+  return fetch(url).then(
+    (response) => response.status,
+    () => undefined,
+  )
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs
+  while (!(await condition())) {
+    if (performance.now() > deadline) throw new Error(`npm run dev: no answer within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
