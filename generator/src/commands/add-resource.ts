@@ -33,7 +33,10 @@ export async function addResource(name: string | undefined, options: AddResource
     ? await generator.runPrompts([name ?? '_', options.fields ?? '_'])
     : {
         name: required(name, 'resource name: anatomy add resource <name>'),
-        fieldSpec: required(options.fields, '--fields'),
+        fieldSpec: required(
+          options.fields,
+          '--fields: anatomy add resource <name> --fields "name:string,notes:text?"',
+        ),
       }
 
   const names = resourceNamesOf(given.name)
@@ -74,7 +77,7 @@ async function assertApplicable(service: string, model: ResourceModel): Promise<
   for (const edit of editsOf(model)) {
     const text = await readFile(join(service, edit.path), 'utf8').catch(() => undefined)
     if (text === undefined || !edit.pattern.test(text)) {
-      throw new UsageError(`cannot wire the resource: ${edit.path} has no ${edit.expects}`)
+      throw new UsageError(`cannot wire the resource: ${edit.path} should have ${edit.expects}, and has not`)
     }
   }
 }

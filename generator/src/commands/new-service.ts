@@ -55,7 +55,8 @@ function requireName(name: string | undefined): string {
 function install(root: string): void {
   console.log('installing dependencies (npm install)...')
   const { status } = spawnSync('npm', ['install', '--no-fund', '--no-audit'], { cwd: root, stdio: 'inherit' })
-  if (status !== 0) throw new Error(`npm install failed in ${root}; the service is there, run it again`)
+  if (status !== 0)
+    throw new Error(`npm install failed in ${root}: the service is written; run npm install there again`)
 }
 
 function printNextSteps(root: string, installed: boolean): void {

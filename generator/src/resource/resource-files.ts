@@ -61,7 +61,7 @@ export function editsOf(m: ResourceModel): FileEdit[] {
       // After the last resource registered, so resources appear in the order they were added.
       pattern: /^( *)await server\.register\([^\n]*\)\n(?![\s\S]*^ *await server\.register\()/m,
       replacement: `$&$1await server.register(${m.entities}Resource(create${m.Entities}Service(create${m.Entities}Gateway(database.db))))\n`,
-      expects: 'an `await server.register(...)` line in buildApp',
+      expects: 'a line `await server.register(...)` in buildApp',
     },
     prepend(
       'src/clients/database/tables.ts',
