@@ -25,7 +25,7 @@ export interface DevLoopResult {
  */
 export async function measureDevLoop(runs: number): Promise<DevLoopResult> {
   const dataFolder = await mkdtemp(join(tmpdir(), 'anatomy-bench-dev-'))
-  const env = { PGLITE_DATA_DIR: join(dataFolder, 'pglite') }
+  const env = { DATABASE_URL: '', PGLITE_DATA_DIR: join(dataFolder, 'pglite') }
   try {
     await (await startDev(env)).stop()
     const ready: number[] = []

@@ -60,7 +60,7 @@ export async function measureStartup(
     service: 'pets (PGlite, restart: the data folder reopened)',
     cwd: petsFolder,
     entry: 'dist/main.js',
-    env: () => ({ PGLITE_DATA_DIR: reopened }),
+    env: () => ({ DATABASE_URL: '', PGLITE_DATA_DIR: reopened }),
     spawns: settings.pgliteSpawns,
   }
   try {
@@ -87,7 +87,7 @@ export async function measureStartup(
         service: 'pets (PGlite, first start: data folder made from the snapshot)',
         cwd: petsFolder,
         entry: 'dist/main.js',
-        env: async () => ({ PGLITE_DATA_DIR: join(await scratchFolder(), 'pglite') }),
+        env: async () => ({ DATABASE_URL: '', PGLITE_DATA_DIR: join(await scratchFolder(), 'pglite') }),
         spawns: settings.pgliteSpawns,
       },
       pgliteRestart,
@@ -95,7 +95,7 @@ export async function measureStartup(
         service: 'pets (PGlite, in memory, from the snapshot)',
         cwd: petsFolder,
         entry: 'dist/main.js',
-        env: () => ({ PGLITE_DATA_DIR: 'memory://' }),
+        env: () => ({ DATABASE_URL: '', PGLITE_DATA_DIR: 'memory://' }),
         spawns: settings.pgliteSpawns,
       },
       {

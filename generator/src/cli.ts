@@ -29,6 +29,7 @@ add
   .option('-f, --fields <spec>', 'fields as name:type[?], comma separated, e.g. "name:string,notes:text?"')
   .option('-s, --service <dir>', 'the service to add it to', '.')
   .option('-y, --yes', 'ask nothing: fail on anything not given', false)
+  .option('--dry-run', 'print the files it would create and the changes it would make; write nothing', false)
   .option('--migration-timestamp <yyyymmddhhmmss>', 'UTC timestamp for the migration name (default: now)')
   .addHelpText(
     'after',

@@ -1,5 +1,5 @@
 import nodePlop, { type NodePlopAPI } from 'node-plop'
-import { recordResource, resourceGenerator } from './generators/resource.generator.js'
+import { resourceGenerator } from './generators/resource.generator.js'
 import { serviceGenerator, stampTemplate } from './generators/service.generator.js'
 
 /** The plop instance behind every command: its generators, and the actions they are made of. */
@@ -7,7 +7,6 @@ export async function createPlop(destination: string): Promise<NodePlopAPI> {
   const plop = await nodePlop(undefined, { destBasePath: destination, force: false })
   plop.setActionType('stamp-template', stampTemplate)
   plop.setGenerator('service', serviceGenerator)
-  plop.setActionType('record-resource', recordResource)
   plop.setGenerator('resource', resourceGenerator)
   return plop
 }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { temporaryFolder } from '../support/files.js'
-import { runAnatomy } from '../support/run.js'
+import { run, runAnatomy } from '../support/run.js'
 import { contentsOf, generatedService } from '../support/service-folder.js'
 
 describe('anatomy add resource', () => {
@@ -40,6 +40,69 @@ describe('anatomy add resource', () => {
     expect(app).toContain(
       'await server.register(ordersResource(createOrdersService(createOrdersGateway(database.db))))',
     )
+  })
+
+  it('prints what it would write on --dry-run, and writes nothing', async () => {
+    const before = await contentsOf(service)
+
+    const { code, stdout } = await add('invoice', '--fields', 'total:number', '--dry-run')
+
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^create {2}src\/domain\/invoices\/invoice\.ts$/m)
+    expect(stdout).toMatch(/^change {2}src\/app\.ts: registers invoicesResource\(/m)
+    expect(stdout).toMatch(/^change {2}src\/migrations\/index\.ts: adds migration '\d{14}_create_invoices'$/m)
+    expect(await contentsOf(service)).toEqual(before)
+  })
+
+  it('wires into a composition root reformatted and edited by hand, which then still compiles', {
+    timeout: 60_000,
+  }, async () => {
+    const appFile = join(service, 'src/app.ts')
+    const app = await readFile(appFile, 'utf8')
+    const handEdited = app
+      .replace(
+        'await server.register(ordersResource(createOrdersService(createOrdersGateway(database.db))))',
+        [
+          '// orders first: the others depend on them',
+          'await server.register(',
+          '      ordersResource(createOrdersService(createOrdersGateway(database.db))),',
+          '    ) // keep this comment here',
+          "    server.addHook('onRequest', async () => {})",
+        ].join('\n'),
+      )
+      .replace(/^(import .*\n)(import .*\n)/m, '$2$1')
+    await writeFile(appFile, handEdited)
+
+    const added = await add('invoice', '--fields', 'total:number,due:date?')
+    const compiled = await run('npx', ['tsc', '--noEmit'], { cwd: service })
+
+    expect(added.code, added.stderr).toBe(0)
+    const wired = await readFile(appFile, 'utf8')
+    expect(wired).toContain('// keep this comment here')
+    expect(wired).toMatch(
+      /\/\/ keep this comment here\n\s+await server\.register\(invoicesResource\(createInvoicesService\(createInvoicesGateway\(database\.db\)\)\)\)/,
+    )
+    expect(compiled.code, compiled.stdout).toBe(0)
+  })
+
+  it('refuses a composition root that registers no resource any more: exit 2, what to add, nothing written', async () => {
+    const appFile = join(service, 'src/app.ts')
+    const app = await readFile(appFile, 'utf8')
+    await writeFile(appFile, app.replace(/await server\.register\(/g, 'await registerLater(server, '))
+    const before = await contentsOf(service)
+
+    try {
+      const { code, stderr } = await add('receipt', '--fields', 'total:number')
+
+      expect(code).toBe(2)
+      expect(stderr).toMatch(/cannot change src\/app\.ts: buildApp has no `await server\.register\(\.\.\.\)`/)
+      expect(stderr).toContain(
+        'await server.register(receiptsResource(createReceiptsService(createReceiptsGateway(database.db))))',
+      )
+      expect(await contentsOf(service)).toEqual(before)
+    } finally {
+      await writeFile(appFile, app)
+    }
   })
 
   describe('refuses, touching nothing', () => {

@@ -21,8 +21,11 @@ const [install = [], quickStart = []] = readmeShellBlocks()
 describe("the README's quick start, run as written", () => {
   let home: string
   let service: string
-  /** A shell as the newcomer's: their HOME, the installed CLI and node on the PATH, npm's cache shared. */
-  let shellEnv: Record<string, string>
+  /**
+   * A shell as the newcomer's: their HOME, the installed CLI and node on the PATH, no DATABASE_URL
+   * (they have no server), and npm's cache shared with the run so installs stay quick.
+   */
+  let shellEnv: Record<string, string | undefined>
   const inService = (command: string, args: string[], env: Record<string, string | undefined> = {}) =>
     run(command, args, { cwd: service, env: { ...shellEnv, ...env } })
 
@@ -32,6 +35,7 @@ describe("the README's quick start, run as written", () => {
     shellEnv = {
       HOME: home,
       PATH: [join(prefix, 'bin'), dirname(process.execPath), '/usr/bin', '/bin'].join(':'),
+      DATABASE_URL: undefined,
       npm_config_cache: npmCache(),
     }
     // The first two lines are how this checkout came to be: cloned, and installed.

@@ -1,19 +1,20 @@
 import { existsSync } from 'node:fs'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { readAnatomyFile } from '../anatomy-file.js'
-import type { ResourceAnswers } from '../generators/resource.generator.js'
+import { type AnatomyFile, anatomyFileName, readAnatomyFile, serializeAnatomyFile } from '../anatomy-file.js'
+import { describeChanges, type PlannedFile, writeChanges } from '../change-set.js'
 import { parseFieldSpecs } from '../resource/field-spec.js'
-import { editsOf, filesOf } from '../resource/resource-files.js'
+import { filesOf, wiringOf } from '../resource/resource-files.js'
 import { type ResourceModel, resourceModelOf } from '../resource/resource-model.js'
 import { resourceNamesOf } from '../resource/resource-name.js'
-import { formatWithServiceTools } from '../service-formatter.js'
 import { UsageError } from '../usage-error.js'
+import { WiringRefused } from '../wiring/wiring-refused.js'
 
 export interface AddResourceOptions {
   readonly fields?: string
   readonly service: string
   readonly yes: boolean
+  readonly dryRun?: boolean
   readonly migrationTimestamp?: string
   readonly quiet?: boolean
 }
@@ -26,11 +27,11 @@ export async function addResource(name: string | undefined, options: AddResource
   if (name !== undefined) resourceNamesOf(name)
   if (options.fields !== undefined) parseFieldSpecs(options.fields)
 
+  // Loaded only once the request is known to be good: refusals stay instant.
   const { createPlop } = await import('../plop.js')
   const plop = await createPlop(service)
-  const generator = plop.getGenerator('resource')
   const given = interactive
-    ? await generator.runPrompts([name ?? '_', options.fields ?? '_'])
+    ? await plop.getGenerator('resource').runPrompts([name ?? '_', options.fields ?? '_'])
     : {
         name: required(name, 'resource name: anatomy add resource <name>'),
         fieldSpec: required(
@@ -44,56 +45,55 @@ export async function addResource(name: string | undefined, options: AddResource
   if (anatomy.resources.some((resource) => resourceNamesOf(resource.name).kebab === names.kebab)) {
     throw new UsageError(`resource "${names.kebab}" already exists in ${service}`)
   }
-  await assertApplicable(service, model)
-
-  const touched = [
-    ...filesOf(model).map((file) => join(service, file.path)),
-    ...editsOf(model).map((edit) => join(service, edit.path)),
-    join(service, '.anatomy.json'),
+  const plan = [
+    ...(await newFiles(service, model, (template) => plop.renderString(template, model))),
+    ...(await wiredFiles(service, model)),
+    recorded(anatomy, { name: given.name, fields: given.fieldSpec, migration: model.migrationId }),
   ]
-  const before = await snapshotOf(touched)
-  const answers: ResourceAnswers = { name: given.name, fieldSpec: given.fieldSpec, service, model }
-  const { failures } = await generator.runActions(answers)
-  if (failures.length > 0) {
-    await restore(before)
-    throw new Error(`could not add ${names.kebab}: ${failures.map((failure) => failure.error).join('; ')}`)
+  if (options.dryRun) {
+    console.log(`anatomy add resource ${names.kebab} would write, in ${service}:\n${describeChanges(plan)}`)
+    return
   }
-  formatWithServiceTools(
-    service,
-    touched.filter((path) => existsSync(path) && path.endsWith('.ts')),
-  )
+  await writeChanges(service, plan)
   if (options.quiet) return
-  console.log(`added ${names.kebab}: ${filesOf(model).length} files, wired into src/app.ts`)
+  console.log(`added ${names.kebab}: ${plan.length - 1} files, wired into src/app.ts`)
   console.log(`  routes: GET|POST /${names.kebabPlural}, GET|PATCH|DELETE /${names.kebabPlural}/{id}`)
 }
 
-/** Refuses, before anything is written, a resource whose files exist or whose wiring has no place. */
-async function assertApplicable(service: string, model: ResourceModel): Promise<void> {
-  for (const file of filesOf(model).filter((file) => !file.shared)) {
+/** Every file of the resource, rendered; refused when one is there already (shared ones are kept). */
+async function newFiles(
+  service: string,
+  model: ResourceModel,
+  render: (template: string) => string,
+): Promise<PlannedFile[]> {
+  const { resourceTemplatesRoot } = await import('../paths.js')
+  const planned: PlannedFile[] = []
+  for (const file of filesOf(model)) {
     if (existsSync(join(service, file.path))) {
+      if (file.shared) continue
       throw new UsageError(`resource "${model.kebab}" already exists: ${file.path} is there`)
     }
+    const template = await readFile(join(resourceTemplatesRoot, file.template), 'utf8')
+    planned.push({ path: file.path, content: render(template) })
   }
-  for (const edit of editsOf(model)) {
-    const text = await readFile(join(service, edit.path), 'utf8').catch(() => undefined)
-    if (text === undefined || !edit.pattern.test(text)) {
-      throw new UsageError(`cannot wire the resource: ${edit.path} should have ${edit.expects}, and has not`)
-    }
-  }
+  return planned
 }
 
-async function snapshotOf(paths: readonly string[]): Promise<Map<string, string | undefined>> {
-  const entries = await Promise.all(
-    paths.map(async (path) => [path, await readFile(path, 'utf8').catch(() => undefined)] as const),
-  )
-  return new Map(entries)
+/** The composition root, table list and migration list, changed on their syntax trees. */
+async function wiredFiles(service: string, model: ResourceModel): Promise<PlannedFile[]> {
+  const planned: PlannedFile[] = []
+  for (const wiring of wiringOf(model)) {
+    const text = await readFile(join(service, wiring.path), 'utf8').catch(() => undefined)
+    if (text === undefined) throw new WiringRefused(wiring.path, 'the file is missing', [wiring.change])
+    planned.push({ path: wiring.path, content: wiring.apply(text), change: wiring.change })
+  }
+  return planned
 }
 
-async function restore(snapshot: Map<string, string | undefined>): Promise<void> {
-  for (const [path, text] of snapshot) {
-    if (text === undefined) await rm(path, { force: true })
-    else await writeFile(path, text)
-  }
+/** .anatomy.json with the resource and the answers it was made with, for regenerating it later. */
+function recorded(anatomy: AnatomyFile, resource: AnatomyFile['resources'][number]): PlannedFile {
+  const updated = { ...anatomy, resources: [...anatomy.resources, resource] }
+  return { path: anatomyFileName, content: serializeAnatomyFile(updated), change: `records ${resource.name}` }
 }
 
 /** Migrations run in name order: a UTC timestamp first keeps them in the order they were made. */

@@ -1,3 +1,6 @@
+import { registerInCompositionRoot } from '../wiring/composition-root.js'
+import { addToMigrations } from '../wiring/migration-list.js'
+import { addToTables } from '../wiring/table-list.js'
 import type { ResourceModel } from './resource-model.js'
 
 /** A file the resource adds: where it goes, and the template it is rendered from. */
@@ -8,15 +11,12 @@ export interface AddedFile {
   readonly shared?: boolean
 }
 
-/** A change to a file the service already has, as a search-and-replace that must find its place. */
-export interface FileEdit {
+/** A change to a file the service already has, made on its syntax tree. */
+export interface Wiring {
   readonly path: string
-  readonly pattern: RegExp
-  readonly replacement: string
-  /** What the file is expected to contain, for the message when the pattern finds nothing. */
-  readonly expects: string
-  /** Applied to the whole file after the replacement. */
-  readonly transform?: (text: string) => string
+  /** What changes, in a line, for --dry-run. */
+  readonly change: string
+  readonly apply: (text: string) => string
 }
 
 export function filesOf(m: ResourceModel): AddedFile[] {
@@ -44,58 +44,33 @@ export function filesOf(m: ResourceModel): AddedFile[] {
   ]
 }
 
-/** The wiring: the composition root, the table list and the migration list each gain a line. */
-export function editsOf(m: ResourceModel): FileEdit[] {
+/** The wiring: the composition root registers the resource; the table and migration lists gain an entry. */
+export function wiringOf(m: ResourceModel): Wiring[] {
+  const plugin = `${m.entities}Resource(create${m.Entities}Service(create${m.Entities}Gateway(database.db)))`
   return [
-    prepend(
-      'src/app.ts',
-      [
-        `import { create${m.Entities}Gateway } from './gateways/${m.kebabPlural}.gateway.js'`,
-        `import { ${m.entities}Resource } from './resources/${m.kebabPlural}.resource.js'`,
-        `import { create${m.Entities}Service } from './service/${m.kebabPlural}.service.js'`,
-        '',
-      ].join('\n'),
-    ),
     {
       path: 'src/app.ts',
-      // After the last resource registered, so resources appear in the order they were added.
-      pattern: /^( *)await server\.register\([^\n]*\)\n(?![\s\S]*^ *await server\.register\()/m,
-      replacement: `$&$1await server.register(${m.entities}Resource(create${m.Entities}Service(create${m.Entities}Gateway(database.db))))\n`,
-      expects: 'a line `await server.register(...)` in buildApp',
+      change: `registers ${plugin} in buildApp`,
+      apply: (text) =>
+        registerInCompositionRoot(text, {
+          plugin,
+          needs: ['database'],
+          imports: [
+            { names: [`create${m.Entities}Gateway`], from: `./gateways/${m.kebabPlural}.gateway.js` },
+            { names: [`${m.entities}Resource`], from: `./resources/${m.kebabPlural}.resource.js` },
+            { names: [`create${m.Entities}Service`], from: `./service/${m.kebabPlural}.service.js` },
+          ],
+        }),
     },
-    prepend(
-      'src/clients/database/tables.ts',
-      `import type { ${m.Entities}Table } from './${m.kebabPlural}.table.js'\n`,
-    ),
     {
       path: 'src/clients/database/tables.ts',
-      pattern: /(?:\/\/ biome-ignore[^\n]*\n)?(export interface Tables \{[^}]*?)\n?\}/,
-      replacement: `$1\n  ${m.table}: ${m.Entities}Table\n}`,
-      expects: 'the `export interface Tables { ... }` declaration',
+      change: `adds ${m.table}: ${m.Entities}Table to interface Tables`,
+      apply: (text) => addToTables(text, m.table, `${m.Entities}Table`, `./${m.kebabPlural}.table.js`),
     },
-    prepend('src/migrations/index.ts', `import * as ${m.migrationImport} from './${m.migrationId}.js'\n`),
     {
       path: 'src/migrations/index.ts',
-      pattern: /(export const migrations: Record<string, Migration> = \{[^}]*?)\n?\}/,
-      replacement: `$1\n  '${m.migrationId}': ${m.migrationImport},\n}`,
-      expects: 'the `export const migrations: Record<string, Migration> = { ... }` declaration',
+      change: `adds migration '${m.migrationId}'`,
+      apply: (text) => addToMigrations(text, m.migrationId, m.migrationImport),
     },
   ]
-}
-
-/** Imports go first; the service's formatter puts them in order afterwards. */
-function prepend(path: string, text: string): FileEdit {
-  return { path, pattern: /^/, replacement: text, expects: 'a file', transform: blankLineAfterImports }
-}
-
-/** The formatter orders imports but leaves blank lines alone: one separates imports from code. */
-export function blankLineAfterImports(text: string): string {
-  const lines = text.split('\n')
-  let index = 0
-  while (lines[index]?.startsWith('import ')) {
-    while (!/['"];?$/.test(lines[index] ?? "'")) index++
-    index++
-  }
-  if (index > 0 && lines[index] !== '') lines.splice(index, 0, '')
-  return lines.join('\n')
 }
