@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { mkdtemp, readFile, rm, utimes } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -52,6 +51,8 @@ async function startDev(env: Record<string, string>) {
     cwd: petsFolder,
     env: freshShellEnvironment({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env }),
     stdio: 'ignore',
+    // A group of its own, stopped whole: npm runs the script through sh, which forwards no signal.
+    detached: true,
   })
   await until(async () => (await statusOf(ready)) === 200)
   const readyMs = performance.now() - started
@@ -67,9 +68,9 @@ async function startDev(env: Record<string, string>) {
     },
     servicePeakRssBytes: async () => peakRssBytes(await servicePid(npm)),
     async stop(): Promise<void> {
-      const exited = once(npm, 'exit')
-      npm.kill('SIGTERM')
-      await exited
+      const service = await servicePid(npm)
+      process.kill(-(npm.pid as number), 'SIGTERM')
+      await until(async () => !(await isRunning(service)))
     },
   }
 }
@@ -84,6 +85,13 @@ async function servicePid(root: ChildProcess): Promise<number> {
     queue.push(...children.split(' ').filter(Boolean).map(Number))
   }
   throw new Error('npm run dev runs no node dist/main.js')
+}
+
+async function isRunning(pid: number): Promise<boolean> {
+  return readFile(`/proc/${pid}/stat`, 'utf8').then(
+    (stat) => !/^\d+ \(.*\) Z/.test(stat),
+    () => false,
+  )
 }
 
 async function peakRssBytes(pid: number): Promise<number> {
