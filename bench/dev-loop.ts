@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, utimes } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, mkdtemp, readFile, rm, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { freshShellEnvironment } from './support/environment.js'
 import { petsFolder } from './support/paths.js'
@@ -23,7 +22,8 @@ export interface DevLoopResult {
  * source file saved, and the time until the rebuilt service answers again.
  */
 export async function measureDevLoop(runs: number): Promise<DevLoopResult> {
-  const dataFolder = await mkdtemp(join(tmpdir(), 'anatomy-bench-dev-'))
+  await mkdir(join(petsFolder, '.data'), { recursive: true })
+  const dataFolder = await mkdtemp(join(petsFolder, '.data', 'bench-dev-'))
   const env = { DATABASE_URL: '', PGLITE_DATA_DIR: join(dataFolder, 'pglite') }
   try {
     await (await startDev(env)).stop()

@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { compileBaseline } from './support/baseline.js'
 import { monotonicMicros, type ProfileSummary, summariseProfile } from './support/cpu-profile.js'
@@ -53,7 +52,9 @@ export async function measureStartup(
   profile: boolean,
 ): Promise<StartupResult[]> {
   const schema = databaseUrl ? await createPrivateSchema(databaseUrl) : undefined
-  const scratch = await mkdtemp(join(tmpdir(), 'anatomy-bench-pglite-'))
+  // Where a service keeps its embedded database: in its own (git-ignored) .data folder.
+  await mkdir(join(petsFolder, '.data'), { recursive: true })
+  const scratch = await mkdtemp(join(petsFolder, '.data', 'bench-'))
   const scratchFolder = () => mkdtemp(join(scratch, 'data-'))
   const reopened = join(await scratchFolder(), 'pglite')
   const pgliteRestart: Subject = {
