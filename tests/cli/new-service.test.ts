@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { listFiles, temporaryFolder } from '../support/files.js'
-import { run, runAnatomy } from '../support/run.js'
+import { run, runAnatomy, runInTerminal } from '../support/run.js'
 
 describe('anatomy --help', () => {
   it.each([[[]], [['new']]])('documents %j with exit code 0', async (command) => {
@@ -141,13 +141,16 @@ describe('anatomy new <name> --yes --no-install', () => {
 describe('anatomy new, interactively', () => {
   it('asks for what the flags did not say', async () => {
     const parent = await temporaryFolder()
-    // `script` gives the CLI a terminal, as a person at a keyboard would have.
-    const command = `node generator/bin/anatomy.js new --dir ${parent} --no-install`
-    const keys = "sleep 2; printf 'asked-svc\\r'; sleep 1; printf 'Asked for.\\r'; sleep 3"
 
-    const { code } = await run('bash', ['-c', `(${keys}) | script -qec "${command}" /dev/null`])
+    const { code, stdout } = await runInTerminal(
+      `node generator/bin/anatomy.js new --dir ${parent} --no-install`,
+      [
+        [/Service name/, 'asked-svc\r'],
+        [/What does it do/, 'Asked for.\r'],
+      ],
+    )
 
-    expect(code).toBe(0)
+    expect(code, stdout).toBe(0)
     const record = JSON.parse(await readFile(join(parent, 'asked-svc', '.anatomy.json'), 'utf8'))
     expect(record.service).toEqual({ name: 'asked-svc', description: 'Asked for.' })
   })

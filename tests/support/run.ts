@@ -58,3 +58,36 @@ export function environmentOfAFreshShell(): Record<string, string | undefined> {
 }
 
 const inheritedFromThisRun = ['INIT_CWD', 'NODE_ENV', 'NODE_OPTIONS', 'FORCE_COLOR']
+
+/**
+ * Runs a command in a pseudo-terminal (`script`), as a person at a keyboard would, typing each
+ * answer once the command has printed its question: never before, however slow the machine.
+ */
+export function runInTerminal(
+  command: string,
+  answers: readonly (readonly [question: RegExp, keys: string])[],
+  options: RunOptions = {},
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: options.cwd ?? repositoryRoot,
+      env: { ...environmentOfAFreshShell(), ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    const pending = [...answers]
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      for (let next = pending[0]; next?.[0].test(stdout); next = pending[0]) {
+        pending.shift()
+        child.stdin.write(next[1])
+      }
+    })
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -14,6 +14,7 @@ import { answerWithProblem, registerProblemHandlers } from './problems.js'
 import { type ProtectionOptions, registerProtection } from './protection.js'
 import { registerRequestTimeout } from './request-timeout.js'
 import { sharedSerializers } from './serializers.js'
+import { validatorCompiler } from './validation.js'
 
 export type Server = FastifyInstance<
   RawServerDefault,
@@ -50,7 +51,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  server.setValidatorCompiler(TypeBoxValidatorCompiler)
+  server.setValidatorCompiler(validatorCompiler)
   server.addSchema(Problem)
   // Hooks with a callback rather than async: no promise to make and settle on every request.
   server.addHook('onRequest', (request, reply, done) => {

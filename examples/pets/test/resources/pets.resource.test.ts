@@ -129,6 +129,15 @@ describe('/pets over HTTP', () => {
     expect(second.body.nextCursor).toBeNull()
   })
 
+  it.each(['1.5', '1e400', '0x10', '1e1', ' 5', ''])(
+    'refuses limit=%s: an integer is written as one',
+    async (limit) => {
+      const response = await app.http.get(`/pets?limit=${encodeURIComponent(limit)}`).expect(400)
+
+      expect(response.body.errors).toEqual([expect.objectContaining({ in: 'querystring', field: 'limit' })])
+    },
+  )
+
   it('refuses a page size over 100 and an unknown filter with 400', async () => {
     await app.http.get('/pets?limit=101').expect(400)
     const response = await app.http.get('/pets?no_such_field=1').expect(400)
