@@ -73,12 +73,9 @@ async function openPrivateSchema(): Promise<Database> {
   }
 }
 
+/** Every table of the database's own schema, but kysely's bookkeeping. */
 async function truncateAll({ db }: Database): Promise<void> {
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
-  const tables = await db.introspection.getTables()
-  const names = tables
-    .filter((table) => table.schema === rows[0]?.schema && !table.name.startsWith('kysely_'))
-    .map((table) => table.name)
+  const names = (await db.introspection.getTables()).map((table) => table.name)
   if (names.length === 0) return
   await sql`truncate ${sql.join(names.map((name) => sql.table(name)))}`.execute(db)
 }

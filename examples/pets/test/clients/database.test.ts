@@ -6,7 +6,7 @@ import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/clients/database/database.js'
 import { loadConfig } from '../../src/config/load-config.js'
-import { testEngines } from '../support/test-database.js'
+import { openTestDatabase, testEngines } from '../support/test-database.js'
 
 const defaults = loadConfig({}).database
 
@@ -18,6 +18,29 @@ describe.runIf(testEngines().includes('postgres'))('the database client on Postg
       await expect(database.ping()).resolves.toBeUndefined()
     } finally {
       await database.close()
+    }
+  })
+
+  it("looks up only its own schema's tables, unmoved by another schema dropped meanwhile", async () => {
+    const mine = await openTestDatabase('postgres')
+    const other = await openTestDatabase('postgres')
+    await sql`create table notes (body text)`.execute(mine.db)
+    const comingAndGoing = sql.id(`scratch_${process.pid}`)
+    let dropping = true
+    const dropper = (async () => {
+      while (dropping) {
+        await sql`create schema ${comingAndGoing} create table t (n int)`.execute(other.db)
+        await sql`drop schema ${comingAndGoing} cascade`.execute(other.db)
+      }
+    })()
+    try {
+      for (let round = 0; round < 100; round++) {
+        expect((await mine.db.introspection.getTables()).map((table) => table.name)).toEqual(['notes'])
+      }
+    } finally {
+      dropping = false
+      await dropper
+      await Promise.all([mine.close(), other.close()])
     }
   })
 

@@ -1,8 +1,9 @@
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { Kysely, sql } from 'kysely'
 import type pg from 'pg'
 import type { DatabaseOptions } from './database-options.js'
 import { openPglitePool } from './pglite.js'
 import { openPostgresPool } from './postgres.js'
+import { SchemaScopedPostgresDialect } from './schema-introspector.js'
 import type { Tables } from './tables.js'
 
 export interface PoolStats {
@@ -34,7 +35,7 @@ export function databaseOn(
   engine: Database['engine'],
   afterPoolEnds: () => Promise<void> = async () => {},
 ): Database {
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Tables>({ dialect: new SchemaScopedPostgresDialect({ pool }) })
   return {
     db,
     engine,
