@@ -10,8 +10,15 @@ export interface FieldType {
   readonly rowType: string
   /** Column type for kysely's schema builder. */
   readonly columnType: string
-  /** Whether `GET /<plural>?<field>=<value>` filters on it. */
-  readonly filterable: boolean
+  /**
+   * How `GET /<plural>` can filter on it: `eq` by `?<field>=<value>`, `range` by `?<field>.gte=`
+   * and `?<field>.lte=`, `in` by `?<field>.in=a,b`.
+   */
+  readonly filters: readonly Filter[]
+  /** Whether a list can be ordered by it (when it is required: an order needs a value in every row). */
+  readonly sortable: boolean
+  /** Text compared byte by byte (COLLATE "C"), so PostgreSQL, PGlite and the fake agree on its order. */
+  readonly collated: boolean
   /** Strings are trimmed by the domain, and required ones may not be blank. */
   readonly isString: boolean
   /** Two distinct example values, as TypeScript literals, for generated tests. */
@@ -24,6 +31,8 @@ export interface FieldType {
   readonly fromJson?: (expression: string) => string
 }
 
+export type Filter = 'eq' | 'range' | 'in'
+
 const quoted = (value: string) => `'${value}'`
 
 export const fieldTypes: Record<string, FieldType> = {
@@ -33,7 +42,9 @@ export const fieldTypes: Record<string, FieldType> = {
     domainType: () => 'string',
     rowType: 'string',
     columnType: "'text'",
-    filterable: true,
+    filters: ['eq'],
+    sortable: true,
+    collated: true,
     isString: true,
     examples: () => ["'Alpha'", "'Beta'"],
   },
@@ -43,7 +54,9 @@ export const fieldTypes: Record<string, FieldType> = {
     domainType: () => 'string',
     rowType: 'string',
     columnType: "'text'",
-    filterable: false,
+    filters: [],
+    sortable: false,
+    collated: true,
     isString: true,
     examples: () => ["'A longer text.'", "'Another text.'"],
   },
@@ -53,7 +66,9 @@ export const fieldTypes: Record<string, FieldType> = {
     domainType: () => 'number',
     rowType: 'number',
     columnType: "'integer'",
-    filterable: true,
+    filters: ['eq', 'range'],
+    sortable: true,
+    collated: false,
     isString: false,
     examples: () => ['3', '7'],
   },
@@ -63,7 +78,9 @@ export const fieldTypes: Record<string, FieldType> = {
     domainType: () => 'number',
     rowType: 'number',
     columnType: "'double precision'",
-    filterable: true,
+    filters: ['eq', 'range'],
+    sortable: true,
+    collated: false,
     isString: false,
     examples: () => ['1.5', '2.25'],
   },
@@ -73,7 +90,9 @@ export const fieldTypes: Record<string, FieldType> = {
     domainType: () => 'boolean',
     rowType: 'boolean',
     columnType: "'boolean'",
-    filterable: true,
+    filters: ['eq'],
+    sortable: true,
+    collated: false,
     isString: false,
     examples: () => ['true', 'false'],
   },
@@ -83,7 +102,9 @@ export const fieldTypes: Record<string, FieldType> = {
     domainType: () => 'string',
     rowType: 'string',
     columnType: "'date'",
-    filterable: true,
+    filters: ['eq', 'range'],
+    sortable: true,
+    collated: false,
     isString: false,
     examples: () => ["'2024-01-31'", "'2024-02-29'"],
   },
@@ -93,7 +114,9 @@ export const fieldTypes: Record<string, FieldType> = {
     domainType: () => 'Date',
     rowType: 'Date',
     columnType: "'timestamptz'",
-    filterable: false,
+    filters: ['range'],
+    sortable: true,
+    collated: false,
     isString: false,
     examples: () => ["new Date('2024-01-31T10:00:00.000Z')", "new Date('2024-02-29T23:30:00.000Z')"],
     jsonExamples: () => ["'2024-01-31T10:00:00.000Z'", "'2024-02-29T23:30:00.000Z'"],
@@ -106,7 +129,9 @@ export const fieldTypes: Record<string, FieldType> = {
     domainType: () => 'string',
     rowType: 'string',
     columnType: "'uuid'",
-    filterable: true,
+    filters: ['eq'],
+    sortable: true,
+    collated: false,
     isString: false,
     examples: () => ["'0b6b5a5e-4d8f-4c3a-9a59-0e2f0c6b8a11'", "'6f1d7c2b-3e4a-4b5c-8d6e-7f8091a2b3c4'"],
   },
@@ -116,7 +141,9 @@ export const fieldTypes: Record<string, FieldType> = {
     domainType: (values) => values.map(quoted).join(' | '),
     rowType: 'enum',
     columnType: "'text'",
-    filterable: true,
+    filters: ['eq', 'in'],
+    sortable: true,
+    collated: true,
     isString: false,
     examples: (values) => [quoted(values[0] ?? ''), quoted(values[1] ?? values[0] ?? '')],
   },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { FieldSpec } from './field-spec.js'
 import type { ResourceNames } from './resource-name.js'
 
@@ -19,6 +20,31 @@ export interface FieldModel {
   readonly exampleB: string
   readonly jsonExampleA: string
   readonly jsonExampleB: string
+  /** The value conditions on it compare with: the domain type, never null. */
+  readonly domainFilterType: string
+  readonly filterEq: boolean
+  readonly filterRange: boolean
+  readonly filterIn: boolean
+  /** The condition's parts, as the resource reads them from the query string. */
+  readonly eqFromQuery: string
+  readonly gteFromQuery: string
+  readonly lteFromQuery: string
+  readonly inFromQuery: string
+  /** `dog|cat`, for the pattern of `?<field>.in=`. */
+  readonly inValues: string
+  readonly collated: boolean
+}
+
+export interface IndexModel {
+  readonly name: string
+  readonly expression: string
+}
+
+/** A field a list can be ordered by, with its column. */
+export interface SortFieldModel {
+  readonly name: string
+  readonly column: string
+  readonly collated: boolean
 }
 
 /** Everything the resource templates are rendered with. */
@@ -29,8 +55,16 @@ export interface ResourceModel extends ResourceNames {
   readonly textFields: readonly FieldModel[]
   readonly requiredTextFields: readonly FieldModel[]
   readonly filterFields: readonly FieldModel[]
+  readonly rangeFields: readonly FieldModel[]
+  readonly inFields: readonly FieldModel[]
   readonly convertedFields: readonly FieldModel[]
-  readonly filterKeys: string
+  /** Every field a list can be ordered by: the required sortable ones, then the timestamps. */
+  readonly sortFields: readonly SortFieldModel[]
+  readonly sortFieldUnion: string
+  /** The pattern of `?sort=`: fields, each with an optional `-` for descending, comma separated. */
+  readonly sortPattern: string
+  /** An index on (column, id) for every column a list filters on: the order a cursor walks. */
+  readonly indexes: readonly IndexModel[]
   readonly hasJsonConversions: boolean
   readonly draftFromBody: string
   readonly changesFromBody: string
@@ -38,6 +72,9 @@ export interface ResourceModel extends ResourceNames {
   readonly firstRequiredTextField?: FieldModel
   readonly firstOptionalField?: FieldModel
   readonly firstFilterField?: FieldModel
+  readonly firstRangeField?: FieldModel
+  readonly firstInField?: FieldModel
+  readonly firstSortField: SortFieldModel
   readonly firstRequiredOrAnyField: FieldModel
   /** The field tests change: a required one when there is one. */
   readonly changeField: FieldModel
@@ -55,7 +92,20 @@ export function resourceModelOf(
     fields.filter((_, index) => predicate(specs[index] as FieldSpec))
   const requiredFields = pick((spec) => !spec.optional)
   const textFields = pick((spec) => spec.type.isString)
-  const filterFields = pick((spec) => spec.type.filterable)
+  const filterFields = pick((spec) => spec.type.filters.length > 0)
+  const eqFields = pick((spec) => spec.type.filters.includes('eq'))
+  const rangeFields = pick((spec) => spec.type.filters.includes('range'))
+  const inFields = pick((spec) => spec.type.filters.includes('in'))
+  const sortFields: SortFieldModel[] = [
+    ...pick((spec) => spec.type.sortable && !spec.optional).map(({ name, column, collated }) => ({
+      name,
+      column,
+      collated,
+    })),
+    { name: 'createdAt', column: 'created_at', collated: false },
+    { name: 'updatedAt', column: 'updated_at', collated: false },
+  ]
+  const sortNames = sortFields.map((field) => field.name).join('|')
   const convertedFields = pick((spec) => spec.type.fromJson !== undefined)
   const requiredTextFields = textFields.filter((field) => !field.optional)
   const first = fields[0] as FieldModel
@@ -68,15 +118,26 @@ export function resourceModelOf(
     textFields,
     requiredTextFields,
     filterFields,
+    rangeFields,
+    inFields,
     convertedFields,
-    filterKeys: filterFields.length ? filterFields.map((field) => `'${field.name}'`).join(' | ') : 'never',
+    sortFields,
+    sortFieldUnion: sortFields.map((field) => `'${field.name}'`).join(' | '),
+    sortPattern: `^-?(${sortNames})(,-?(${sortNames}))*$`,
+    indexes: filterFields.map((field) => ({
+      name: identifierOf(`${names.table}_${field.column}_id`),
+      expression: `${field.column}${field.collated ? ' collate "C"' : ''}, id`,
+    })),
     hasJsonConversions,
     draftFromBody: hasJsonConversions ? 'draftOf(request.body)' : 'request.body',
     changesFromBody: hasJsonConversions ? 'changesOf(request.body)' : 'request.body',
     firstRequiredField: requiredFields[0],
     firstRequiredTextField: requiredTextFields[0],
     firstOptionalField: pick((spec) => spec.optional)[0],
-    firstFilterField: filterFields[0],
+    firstFilterField: eqFields[0],
+    firstRangeField: rangeFields.find((field) => !field.optional),
+    firstInField: inFields.find((field) => !field.optional),
+    firstSortField: sortFields[0] as SortFieldModel,
     firstRequiredOrAnyField: requiredFields[0] ?? first,
     changeField: requiredFields[0] ?? first,
     migrationId,
@@ -96,6 +157,8 @@ function fieldModelOf(spec: FieldSpec, entity: string): FieldModel {
       : type.toJson(value)
     : value
   const bodyValue = `body.${name}`
+  const fromQuery = (expression: string) =>
+    type.fromJson ? `${expression} === undefined ? undefined : ${type.fromJson(expression)}` : expression
   return {
     name,
     column: spec.column,
@@ -113,7 +176,23 @@ function fieldModelOf(spec: FieldSpec, entity: string): FieldModel {
     exampleB,
     jsonExampleA,
     jsonExampleB,
+    domainFilterType: type.domainType(values),
+    filterEq: type.filters.includes('eq'),
+    filterRange: type.filters.includes('range'),
+    filterIn: type.filters.includes('in'),
+    eqFromQuery: fromQuery(`query.${name}`),
+    gteFromQuery: fromQuery(`query['${name}.gte']`),
+    lteFromQuery: fromQuery(`query['${name}.lte']`),
+    inFromQuery: `query['${name}.in']?.split(',') as (${type.domainType(values)})[] | undefined`,
+    inValues: values.join('|'),
+    collated: type.collated,
   }
+}
+
+/** PostgreSQL cuts names at 63 bytes, and two long ones cut alike would clash: those get a hash. */
+function identifierOf(name: string): string {
+  if (name.length <= 63) return name
+  return `${name.slice(0, 54)}_${createHash('sha256').update(name).digest('hex').slice(0, 8)}`
 }
 
 function columnConstraintsOf({ column, optional, values }: FieldSpec): string {

@@ -1,4 +1,4 @@
-/** Which page of a list: at most `limit` items, those after the item with id `after`. */
+/** Which page of a list: at most `limit` items, those after the cursor `after` a previous page gave. */
 export interface PageRequest {
   readonly limit: number
   readonly after?: string

@@ -13,4 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .execute()
+  await db.schema.createIndex('pets_name_id').on('pets').expression(sql`name collate "C", id`).execute()
+  await db.schema.createIndex('pets_owner_id').on('pets').expression(sql`owner collate "C", id`).execute()
+  await db.schema.createIndex('pets_species_id').on('pets').expression(sql`species collate "C", id`).execute()
 }
