@@ -33,7 +33,13 @@ add
   .option('--migration-timestamp <yyyymmddhhmmss>', 'UTC timestamp for the migration name (default: now)')
   .addHelpText(
     'after',
-    '\nField types: string, text, integer, number, boolean, date, datetime, uuid, enum(a|b|c); ? marks optional.',
+    [
+      '',
+      'Field types: string, text, integer, number, boolean, date, datetime, uuid, enum(a|b|c); ? marks optional.',
+      'References: owner:ref(person) is ownerId, the id of a person (many pets to one person), with',
+      'GET /people/{id}/pets; deleting a person pets refer to is refused (409), or with ref(person, cascade)',
+      'deletes them too. The resource referred to must exist first.',
+    ].join('\n'),
   )
   .action((name: string | undefined, options) => addResource(name, options))
 

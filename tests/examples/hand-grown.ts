@@ -17,6 +17,8 @@ export const handGrownFiles = {
     'src/migrations/20261123170000_unique_pet_names_per_owner.ts',
     'test/examples/pets.ts',
     'test/fakes/pets.fake.ts',
+    'test/fakes/pets.fake.test.ts',
+    'test/gateways/pets.gateway.test.ts',
     'test/contracts/pet-repository.contract.ts',
     'test/domain/pet.test.ts',
     'test/service/pets.service.test.ts',

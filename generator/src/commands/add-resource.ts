@@ -41,7 +41,18 @@ export async function addResource(name: string | undefined, options: AddResource
       }
 
   const names = resourceNamesOf(given.name)
-  const model = resourceModelOf(names, parseFieldSpecs(given.fieldSpec), migrationIdOf(names.table, options))
+  const known = new Map(
+    anatomy.resources.map((resource) => [
+      resourceNamesOf(resource.name).kebab,
+      parseFieldSpecs(resource.fields),
+    ]),
+  )
+  const model = resourceModelOf(
+    names,
+    parseFieldSpecs(given.fieldSpec),
+    migrationIdOf(names.table, options),
+    known,
+  )
   if (anatomy.resources.some((resource) => resourceNamesOf(resource.name).kebab === names.kebab)) {
     throw new UsageError(`resource "${names.kebab}" already exists in ${service}`)
   }

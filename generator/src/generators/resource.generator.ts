@@ -17,7 +17,7 @@ export const resourceGenerator: Partial<PlopGeneratorConfig> = {
       type: 'input',
       name: 'fieldSpec',
       message:
-        'Fields (name:type[?], comma separated; types: string text integer number boolean date datetime uuid enum(a|b)):',
+        'Fields (name:type[?], comma separated; types: string text integer number boolean date datetime uuid enum(a|b) ref(resource)):',
       validate: (fieldSpec: string) => problemWith(() => parseFieldSpecs(fieldSpec)),
     },
   ],

@@ -135,6 +135,18 @@ export const fieldTypes: Record<string, FieldType> = {
     isString: false,
     examples: () => ["'0b6b5a5e-4d8f-4c3a-9a59-0e2f0c6b8a11'", "'6f1d7c2b-3e4a-4b5c-8d6e-7f8091a2b3c4'"],
   },
+  ref: {
+    requestSchema: () => "Type.String({ format: 'uuid' })",
+    responseSchema: () => "Type.String({ format: 'uuid' })",
+    domainType: () => 'string',
+    rowType: 'string',
+    columnType: "'uuid'",
+    filters: ['eq'],
+    sortable: false,
+    collated: false,
+    isString: false,
+    examples: () => ["'0195d6c2-0000-7000-8000-00000000000a'", "'0195d6c2-0000-7000-8000-00000000000b'"],
+  },
   enum: {
     requestSchema: (values) => `Type.Union([${values.map((v) => `Type.Literal(${quoted(v)})`).join(', ')}])`,
     responseSchema: (values) => `Type.Union([${values.map((v) => `Type.Literal(${quoted(v)})`).join(', ')}])`,
@@ -149,4 +161,8 @@ export const fieldTypes: Record<string, FieldType> = {
   },
 }
 
-export const fieldTypeNames = [...Object.keys(fieldTypes).filter((name) => name !== 'enum'), 'enum(a|b|c)']
+export const fieldTypeNames = [
+  ...Object.keys(fieldTypes).filter((name) => name !== 'enum' && name !== 'ref'),
+  'enum(a|b|c)',
+  'ref(resource)',
+]

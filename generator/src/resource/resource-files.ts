@@ -39,6 +39,7 @@ export function filesOf(m: ResourceModel): AddedFile[] {
     { path: `test/examples/${m.kebabPlural}.ts`, template: 'examples.ts.hbs' },
     { path: `test/contracts/${m.kebab}-repository.contract.ts`, template: 'contract.ts.hbs' },
     { path: `test/fakes/${m.kebabPlural}.fake.ts`, template: 'fake.ts.hbs' },
+    { path: 'test/fakes/memory.ts', template: 'memory.fake.ts.hbs', shared: true },
     { path: 'test/fakes/list-query.ts', template: 'list-query.fake.ts.hbs', shared: true },
     { path: `test/fakes/${m.kebabPlural}.fake.test.ts`, template: 'fake.test.ts.hbs' },
     { path: `test/domain/${m.kebab}.test.ts`, template: 'entity.test.ts.hbs' },
@@ -50,7 +51,8 @@ export function filesOf(m: ResourceModel): AddedFile[] {
 
 /** The wiring: the composition root registers the resource; the table and migration lists gain an entry. */
 export function wiringOf(m: ResourceModel): Wiring[] {
-  const plugin = `${m.entities}Resource(create${m.Entities}Service(create${m.Entities}Gateway(database.db)))`
+  const gateways = [m, ...m.parents].map((resource) => `create${resource.Entities}Gateway(database.db)`)
+  const plugin = `${m.entities}Resource(create${m.Entities}Service(${gateways.join(', ')}))`
   return [
     {
       path: 'src/app.ts',
@@ -63,6 +65,10 @@ export function wiringOf(m: ResourceModel): Wiring[] {
             { names: [`create${m.Entities}Gateway`], from: `./gateways/${m.kebabPlural}.gateway.js` },
             { names: [`${m.entities}Resource`], from: `./resources/${m.kebabPlural}.resource.js` },
             { names: [`create${m.Entities}Service`], from: `./service/${m.kebabPlural}.service.js` },
+            ...m.parents.map((parent) => ({
+              names: [`create${parent.Entities}Gateway`],
+              from: `./gateways/${parent.kebabPlural}.gateway.js`,
+            })),
           ],
         }),
     },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
+import { UsageError } from '../usage-error.js'
 import type { FieldSpec } from './field-spec.js'
-import type { ResourceNames } from './resource-name.js'
+import { type ResourceNames, resourceNamesOf } from './resource-name.js'
 
 /** One field, with every snippet the templates print for it. */
 export interface FieldModel {
@@ -33,7 +34,35 @@ export interface FieldModel {
   /** `dog|cat`, for the pattern of `?<field>.in=`. */
   readonly inValues: string
   readonly collated: boolean
+  /** Set for a reference to another resource (`owner:ref(person)` is `ownerId`). */
+  readonly reference?: ReferenceModel
 }
+
+/** A field that refers to another resource: many of this to one of that. */
+export interface ReferenceModel {
+  readonly field: string
+  readonly column: string
+  /** `owner`, `Owner`: what the other resource is to this one. */
+  readonly role: string
+  readonly Role: string
+  readonly parent: ResourceNames
+  readonly cascade: boolean
+  readonly optional: boolean
+  readonly constraint: string
+  /** `/people/:id/pets`: this resource's items that refer to one of the other. */
+  readonly nestedPath: string
+  readonly nestedOperation: string
+  /** The nested path in a template literal of a test, for the referred item added, and for none. */
+  readonly nestedPathOf: string
+  readonly nestedPathOfUnknown: string
+  /** Expressions that store an item of the other resource, and everything it refers to, and give its id. */
+  readonly storedThroughGateway: string
+  readonly storedInMemory: string
+  readonly storedOverHttp: string
+}
+
+/** The resources a service has, by name, with their fields: what references can refer to. */
+export type KnownResources = ReadonlyMap<string, readonly FieldSpec[]>
 
 export interface IndexModel {
   readonly name: string
@@ -80,14 +109,28 @@ export interface ResourceModel extends ResourceNames {
   readonly changeField: FieldModel
   readonly migrationId: string
   readonly migrationImport: string
+  readonly references: readonly ReferenceModel[]
+  /** Each resource referred to, once. */
+  readonly parents: readonly ResourceNames[]
+  /** Every resource a test must store before this one, parents and theirs: their gateways and fakes are imported. */
+  readonly ancestors: readonly ResourceNames[]
 }
 
 export function resourceModelOf(
   names: ResourceNames,
   specs: readonly FieldSpec[],
   migrationId: string,
+  known: KnownResources = new Map(),
 ): ResourceModel {
-  const fields = specs.map((spec) => fieldModelOf(spec, names.entity))
+  const references = referencesOf(names, specs, known)
+  const fields = specs.map((spec) => ({
+    ...fieldModelOf(spec, names.entity),
+    reference: references.find((reference) => reference.field === spec.name),
+  }))
+  const plainFields = fields.filter((field) => !field.reference)
+  if (plainFields.length === 0) {
+    throw new UsageError(`resource "${names.kebab}" needs a field besides its references, e.g. note:text?`)
+  }
   const pick = (predicate: (spec: FieldSpec) => boolean) =>
     fields.filter((_, index) => predicate(specs[index] as FieldSpec))
   const requiredFields = pick((spec) => !spec.optional)
@@ -134,12 +177,15 @@ export function resourceModelOf(
     firstRequiredField: requiredFields[0],
     firstRequiredTextField: requiredTextFields[0],
     firstOptionalField: pick((spec) => spec.optional)[0],
-    firstFilterField: eqFields[0],
+    firstFilterField: eqFields.find((field) => !field.reference),
     firstRangeField: rangeFields.find((field) => !field.optional),
     firstInField: inFields.find((field) => !field.optional),
     firstSortField: sortFields[0] as SortFieldModel,
     firstRequiredOrAnyField: requiredFields[0] ?? first,
-    changeField: requiredFields[0] ?? first,
+    changeField: plainFields.find((field) => !field.optional) ?? (plainFields[0] as FieldModel),
+    references,
+    parents: [...new Map(references.map((reference) => [reference.parent.kebab, reference.parent])).values()],
+    ancestors: ancestorsOf(references, known),
     migrationId,
     migrationImport: `create${names.Entities}`,
   }
@@ -188,6 +234,100 @@ function fieldModelOf(spec: FieldSpec, entity: string): FieldModel {
     collated: type.collated,
   }
 }
+
+function referencesOf(
+  names: ResourceNames,
+  specs: readonly FieldSpec[],
+  known: KnownResources,
+): ReferenceModel[] {
+  const referring = specs.filter((spec) => spec.reference)
+  return referring.map((spec) => {
+    const { resource, cascade, role } = spec.reference as NonNullable<FieldSpec['reference']>
+    const parent = resourceNamesOf(resource)
+    if (parent.kebab === names.kebab) {
+      throw new UsageError(
+        `field "${role}" refers to ${names.kebab} itself: a resource cannot refer to itself yet`,
+      )
+    }
+    if (!known.has(parent.kebab)) {
+      throw new UsageError(
+        `field "${role}" refers to ${parent.kebab}, which the service does not have: add the resource ${parent.kebab} first`,
+      )
+    }
+    const shared = referring.filter((other) => other.reference?.resource === resource).length > 1
+    const Role = role.charAt(0).toUpperCase() + role.slice(1)
+    const nestedPath = `/${parent.kebabPlural}/:id/${names.kebabPlural}${shared ? `-as-${kebabOf(role)}` : ''}`
+    return {
+      field: spec.name,
+      column: spec.column,
+      role,
+      Role,
+      parent,
+      cascade,
+      optional: spec.optional,
+      constraint: identifierOf(`${names.table}_${spec.column}_fkey`),
+      nestedPath,
+      nestedPathOf: nestedPath.replace(':id', `\${added.${spec.name}}`),
+      nestedPathOfUnknown: nestedPath.replace(':id', `\${unknownId}`),
+      nestedOperation: `list${names.Entities}Of${Role}`,
+      storedThroughGateway: stored(
+        parent,
+        known,
+        (p, draft) => `(await create${p.Entities}Gateway(db).add(${draft})).id`,
+      ),
+      storedInMemory: stored(
+        parent,
+        known,
+        (p, draft) => `(await createFake${p.Entity}Repository(memory).add(${draft})).id`,
+      ),
+      storedOverHttp: stored(
+        parent,
+        known,
+        (p, draft) => `(await app.http.post('/${p.kebabPlural}').send(${draft}).expect(201)).body.id`,
+        true,
+      ),
+    }
+  })
+}
+
+/**
+ * An expression storing an item of `resource` with its required fields at their first example,
+ * each reference it has stored first, the same way: what a test does before it can store the
+ * resource that refers to it.
+ */
+function stored(
+  resource: ResourceNames,
+  known: KnownResources,
+  store: (resource: ResourceNames, draft: string) => string,
+  json = false,
+): string {
+  const fields = (known.get(resource.kebab) ?? []).filter((spec) => !spec.optional)
+  const values = fields.map((spec) => {
+    if (spec.reference)
+      return `${spec.name}: ${stored(resourceNamesOf(spec.reference.resource), known, store, json)}`
+    const [exampleA = ''] = json
+      ? (spec.type.jsonExamples?.(spec.values) ?? spec.type.examples(spec.values))
+      : spec.type.examples(spec.values)
+    return `${spec.name}: ${exampleA}`
+  })
+  return store(resource, `{ ${values.join(', ')} }`)
+}
+
+function ancestorsOf(references: readonly ReferenceModel[], known: KnownResources): ResourceNames[] {
+  const found = new Map<string, ResourceNames>()
+  const visit = (resource: ResourceNames) => {
+    if (found.has(resource.kebab)) return
+    found.set(resource.kebab, resource)
+    // Only what must be stored first: a parent's required references, not its optional ones.
+    for (const spec of known.get(resource.kebab) ?? []) {
+      if (spec.reference && !spec.optional) visit(resourceNamesOf(spec.reference.resource))
+    }
+  }
+  for (const reference of references) visit(reference.parent)
+  return [...found.values()]
+}
+
+const kebabOf = (camel: string) => camel.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 
 /** PostgreSQL cuts names at 63 bytes, and two long ones cut alike would clash: those get a hash. */
 function identifierOf(name: string): string {

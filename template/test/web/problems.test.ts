@@ -42,6 +42,9 @@ describe('errors as application/problem+json', () => {
     server.get('/widgets/heavy', async () => {
       throw new WidgetTooHeavy('a widget weighs at most 10 kg')
     })
+    server.get('/widgets/unnamed', async () => {
+      throw new WidgetTooHeavy('weight is over 10 kg', { field: 'weight' })
+    })
     server.get('/widgets/broken', async () => {
       throw new Error('select * from secrets failed at line 3')
     })
@@ -68,6 +71,15 @@ describe('errors as application/problem+json', () => {
       detail,
       instance: path,
       requestId: response.headers['x-request-id'],
+    })
+  })
+
+  it('names the field a domain error is about, as validation errors do', async () => {
+    const response = await http.get('/widgets/unnamed').expect(422)
+
+    expect(response.body).toMatchObject({
+      code: 'WIDGET.TOO_HEAVY',
+      errors: [{ in: 'body', field: 'weight', message: 'weight is over 10 kg' }],
     })
   })
 

@@ -76,8 +76,9 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
     },
   }
   return translatingDatabaseErrors(gateway, {
-    conflict: () => new PetConflict('the owner already has a pet of this name'),
-    invalid: () => new PetInvalid('a value of the pet is more than the database can store'),
+    label: 'pet',
+    conflict: (message) => new PetConflict(message),
+    invalid: (message, field) => new PetInvalid(message, field ? { field } : {}),
   })
 }
 

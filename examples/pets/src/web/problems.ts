@@ -64,7 +64,12 @@ export function answerWithProblem(error: FastifyError, request: FastifyRequest, 
 
 function problemOf(error: FastifyError): ProblemDraft {
   if (error instanceof DomainError) {
-    return { status: statusByKind[error.kind], code: error.code, detail: error.message }
+    return {
+      status: statusByKind[error.kind],
+      code: error.code,
+      detail: error.message,
+      ...fieldOf(error),
+    }
   }
   if (error.validation) {
     const errors = fieldErrorsOf(error.validation, error.validationContext ?? 'body')
@@ -79,6 +84,13 @@ function problemOf(error: FastifyError): ProblemDraft {
     return { status, code: 'SERVICE.UNAVAILABLE', detail: 'the service is unavailable' }
   }
   return { status: 500, code: 'INTERNAL', detail: 'the server failed to answer; the log has the details' }
+}
+
+/** A domain error about one field (`details.field`) names it as validation errors do. */
+function fieldOf({ details, message }: DomainError): Pick<ProblemDraft, 'errors'> {
+  if (typeof details.field !== 'string') return {}
+  const part = typeof details.in === 'string' ? details.in : 'body'
+  return { errors: [{ in: part, field: details.field, message }] }
 }
 
 function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemDraft) {
