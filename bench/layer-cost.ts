@@ -79,20 +79,31 @@ async function stopAll(services: RunningService[]): Promise<void> {
   for (const service of services.splice(0)) await service.stop()
 }
 
-/** Pets to read, spread over owners and species. */
-async function seedPets(schema: PrivateSchema): Promise<string[]> {
-  const rows = await schema.query<{ id: string }>(
-    `insert into pets (id, name, owner, species)
-     select gen_random_uuid(), 'seed-' || i, 'owner-' || (i % ${owners}),
+/** Owners, and pets to read spread over them and over species; gives the pets' and owners' ids. */
+async function seedPets(schema: PrivateSchema): Promise<{ pets: string[]; owners: string[] }> {
+  const ownerRows = await schema.query<{ id: string }>(
+    `insert into owners (id, name)
+     select gen_random_uuid(), 'owner-' || i from generate_series(1, ${owners}) as i
+     returning id`,
+  )
+  const petRows = await schema.query<{ id: string }>(
+    `insert into pets (id, name, owner_id, species)
+     select gen_random_uuid(), 'seed-' || i, (select id from owners order by id offset (i % ${owners}) limit 1),
             (array['dog', 'cat', 'bird', 'other'])[1 + i % 4]
      from generate_series(1, ${seededPets}) as i
      returning id`,
   )
-  return rows.map((row) => row.id)
+  return { pets: petRows.map((row) => row.id), owners: ownerRows.map((row) => row.id) }
 }
 
 /** The routes compared; both sides get the very same sequence of requests. */
-function routesOver(ids: readonly string[]): Route[] {
+function routesOver({
+  pets: ids,
+  owners: ownerIds,
+}: {
+  pets: readonly string[]
+  owners: readonly string[]
+}): Route[] {
   let nextId = 0
   let nextPet = 0
   return [
@@ -108,7 +119,7 @@ function routesOver(ids: readonly string[]): Route[] {
         const n = nextPet++
         const pet = {
           name: `bench-${n}`,
-          owner: `owner-${n % owners}`,
+          ownerId: ownerIds[n % ownerIds.length],
           species: 'cat',
           description: 'benchmark',
         }

@@ -10,7 +10,7 @@ import { v7 as newId } from 'uuid'
 interface PetRow {
   id: string
   name: string
-  owner: string
+  owner_id: string
   description: string | null
   species: string
   created_at: Date
@@ -24,7 +24,7 @@ const app = Fastify({ logger: false })
 const toJson = (row: PetRow) => ({
   id: row.id,
   name: row.name,
-  owner: row.owner,
+  ownerId: row.owner_id,
   description: row.description,
   species: row.species,
   createdAt: row.created_at.toISOString(),
@@ -51,16 +51,16 @@ app.get('/pets/:id', async (request, reply) => {
 })
 
 app.post('/pets', async (request, reply) => {
-  const pet = request.body as Omit<PetRow, 'id' | 'created_at' | 'updated_at'>
+  const pet = request.body as { name: string; ownerId: string; description?: string | null; species: string }
   try {
     const { rows } = await pool.query<PetRow>(
-      'insert into "pets" ("id", "name", "owner", "description", "species") values ($1, $2, $3, $4, $5) returning *',
-      [newId(), pet.name, pet.owner, pet.description ?? null, pet.species],
+      'insert into "pets" ("id", "name", "owner_id", "description", "species") values ($1, $2, $3, $4, $5) returning *',
+      [newId(), pet.name, pet.ownerId, pet.description ?? null, pet.species],
     )
     const row = rows[0] as PetRow
     return reply.status(201).header('location', `/pets/${row.id}`).send(toJson(row))
   } catch (error) {
-    // The unique index on (owner, name) decides a taken name, as it does in the pets service.
+    // The unique index on (owner_id, name) decides a taken name, as it does in the pets service.
     if ((error as { code?: string }).code === uniqueViolation)
       return reply.status(409).send({ title: 'name taken' })
     throw error

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addOwner } from '../support/pets.js'
 import { repositoryRoot } from '../support/run.js'
 import { type ServiceProcess, startProcess, waitForStatus } from '../support/service-process.js'
 import {
@@ -19,12 +20,12 @@ interface Attempt {
 }
 
 /** POSTs a pet; a request the service does not answer within the timeout counts as hung. */
-async function addPet(baseUrl: string, name: string): Promise<Attempt> {
+async function addPet(baseUrl: string, ownerId: string, name: string): Promise<Attempt> {
   try {
     const response = await fetch(`${baseUrl}/pets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, owner: 'outage', species: 'cat' }),
+      body: JSON.stringify({ name, ownerId, species: 'cat' }),
       signal: AbortSignal.timeout(requestTimeoutMs + 1_000),
     })
     const body = await response.text()
@@ -79,10 +80,11 @@ describe.runIf(canMakeThrowawayPostgres)('pets when PostgreSQL goes away and com
   it('turns unready, answers 503 without hanging, recovers, and keeps every acknowledged write', {
     timeout: 90_000,
   }, async () => {
+    const ownerId = await addOwner(service.baseUrl, 'Outage')
     const attempts: Attempt[] = []
     let writing = true
     const writer = (async () => {
-      for (let i = 0; writing; i++) attempts.push(await addPet(service.baseUrl, `Cat ${i}`))
+      for (let i = 0; writing; i++) attempts.push(await addPet(service.baseUrl, ownerId, `Cat ${i}`))
     })()
     const ready = `${service.baseUrl}/health/ready`
 

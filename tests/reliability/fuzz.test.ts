@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type OpenApiDocument, type Operation, operationsOf } from '../support/fuzz/openapi.js'
 import { type FuzzRequest, requestArbitrary } from '../support/fuzz/requests.js'
 import { type Answer, answerProblems } from '../support/fuzz/responses.js'
+import { addOwner } from '../support/pets.js'
 import { postgresUrl, privateSchemaUrl } from '../support/postgres.js'
 import { repositoryRoot } from '../support/run.js'
 import { type ServiceProcess, startProcess, waitForStatus } from '../support/service-process.js'
@@ -26,7 +27,11 @@ const services: Record<string, FuzzedService> = {
   pets: {
     folder: 'examples/pets',
     bodyLimitBytes: 1_048_576,
-    env: async () => ({ DATABASE_URL: databaseUrl ? await privateSchemaUrl(databaseUrl) : '' }),
+    // A database of its own: on PostgreSQL, a private schema; else PGlite in memory, never the example's .data.
+    env: async () => ({
+      DATABASE_URL: databaseUrl ? await privateSchemaUrl(databaseUrl) : '',
+      PGLITE_DATA_DIR: 'memory://',
+    }),
     pathValues: async (baseUrl) => ({ id: await addPets(baseUrl, 5) }),
   },
   'model-serving': {
@@ -152,11 +157,12 @@ function matches(template: string, url: string): boolean {
 
 async function addPets(baseUrl: string, count: number): Promise<string[]> {
   const ids: string[] = []
+  const ownerId = await addOwner(baseUrl, 'Fuzz')
   for (let i = 0; i < count; i++) {
     const response = await fetch(`${baseUrl}/pets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: `Seed ${i}`, owner: 'fuzz', species: 'dog' }),
+      body: JSON.stringify({ name: `Seed ${i}`, ownerId, species: 'dog' }),
     })
     ids.push(((await response.json()) as { id: string }).id)
   }

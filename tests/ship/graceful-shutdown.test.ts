@@ -3,6 +3,7 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { addOwner } from '../support/pets.js'
 import { postgresUrl, privateSchemaUrl } from '../support/postgres.js'
 import { repositoryRoot } from '../support/run.js'
 import { startProcess, waitForStatus } from '../support/service-process.js'
@@ -47,7 +48,11 @@ describe.runIf(databaseUrl)('graceful shutdown of pets under load', () => {
     const created = await fetch(`${service.baseUrl}/pets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: `Rex ${randomBytes(3).toString('hex')}`, owner: 'alice', species: 'dog' }),
+      body: JSON.stringify({
+        name: `Rex ${randomBytes(3).toString('hex')}`,
+        ownerId: await addOwner(service.baseUrl, 'Alice'),
+        species: 'dog',
+      }),
     })
     return { service, pet: (await created.json()) as { id: string } }
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseDockerfile } from '../support/dockerfile.js'
 import { buildNodeBaseImage } from '../support/node-base-image.js'
+import { addOwner } from '../support/pets.js'
 import {
   type Container,
   type ContainerOptions,
@@ -126,13 +127,13 @@ describe.skipIf(!installed && !required)('the images, built and run with podman'
       const created = await fetch(`${pets.baseUrl}/pets`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Rex', owner: 'alice', species: 'dog' }),
+        body: JSON.stringify({ name: 'Rex', ownerId: await addOwner(pets.baseUrl, 'Alice'), species: 'dog' }),
       })
       expect(created.status).toBe(201)
       const pet = (await created.json()) as { id: string }
       const read = await fetch(`${pets.baseUrl}/pets/${pet.id}`)
       expect(read.status).toBe(200)
-      expect(await read.json()).toMatchObject({ id: pet.id, name: 'Rex', owner: 'alice', species: 'dog' })
+      expect(await read.json()).toMatchObject({ id: pet.id, name: 'Rex', species: 'dog' })
 
       await expectRunsAndStopsAsShipped(pets)
     })
@@ -148,15 +149,16 @@ describe.skipIf(!installed && !required)('the images, built and run with podman'
           env: { DATABASE_URL: await privateSchemaUrl(databaseUrl ?? '') },
         })
 
+        const bob = await addOwner(pets.baseUrl, 'Bob')
         const created = await fetch(`${pets.baseUrl}/pets`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'Tom', owner: 'bob', species: 'cat' }),
+          body: JSON.stringify({ name: 'Tom', ownerId: bob, species: 'cat' }),
         })
         expect(created.status).toBe(201)
-        const page = await fetch(`${pets.baseUrl}/pets?owner=bob`)
+        const page = await fetch(`${pets.baseUrl}/owners/${bob}/pets`)
         expect(page.status).toBe(200)
-        expect(await page.json()).toMatchObject({ items: [{ name: 'Tom', owner: 'bob', species: 'cat' }] })
+        expect(await page.json()).toMatchObject({ items: [{ name: 'Tom', ownerId: bob, species: 'cat' }] })
 
         await expectRunsAndStopsAsShipped(pets)
       },

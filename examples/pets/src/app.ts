@@ -5,10 +5,13 @@ import { registerDatabaseMetrics } from './clients/database/database-metrics.js'
 import { migrateToLatest } from './clients/database/migrate.js'
 import type { Config } from './config/load-config.js'
 import { createDatabaseProbe } from './gateways/database.probe.js'
+import { createOwnersGateway } from './gateways/owners.gateway.js'
 import { createPetsGateway } from './gateways/pets.gateway.js'
 import { healthResource } from './resources/health.resource.js'
+import { ownersResource } from './resources/owners.resource.js'
 import { petsResource } from './resources/pets.resource.js'
 import { createHealthService } from './service/health.service.js'
+import { createOwnersService } from './service/owners.service.js'
 import { createPetsService } from './service/pets.service.js'
 import { registerMetrics } from './web/metrics.js'
 import { createServer, type Server } from './web/server.js'
@@ -36,7 +39,10 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     registerMetrics(server, metrics)
 
     await server.register(healthResource(health))
-    await server.register(petsResource(createPetsService(createPetsGateway(database.db))))
+    await server.register(ownersResource(createOwnersService(createOwnersGateway(database.db))))
+    await server.register(
+      petsResource(createPetsService(createPetsGateway(database.db), createOwnersGateway(database.db))),
+    )
 
     if (!dependencies.database) server.addHook('onClose', () => database.close())
     return server

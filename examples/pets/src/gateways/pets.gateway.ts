@@ -2,27 +2,42 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 import { v7 as newId } from 'uuid'
 import type { PetsTable } from '../clients/database/pets.table.js'
 import type { Tables } from '../clients/database/tables.js'
+import { cursorAfter, cursorValues } from '../domain/list-query.js'
 import { PetConflict, PetInvalid } from '../domain/pets/pet.errors.js'
-import type { Pet } from '../domain/pets/pet.js'
+import type { Pet, PetSortField } from '../domain/pets/pet.js'
 import type { PetRepository } from '../domain/pets/pet-repository.port.js'
 import { translatingDatabaseErrors } from './database-errors.js'
+import { keysetAfter, orderOf } from './keyset.js'
+
+/** The column of each field a list can be ordered by. */
+const sortColumns: Record<PetSortField, { column: string; collated: boolean }> = {
+  name: { column: 'name', collated: true },
+  species: { column: 'species', collated: true },
+  createdAt: { column: 'created_at', collated: false },
+  updatedAt: { column: 'updated_at', collated: false },
+}
 
 /** Pets in the pets table. Ids are UUIDv7: listing by id lists oldest first. */
 export function createPetsGateway(db: Kysely<Tables>): PetRepository {
   const gateway: PetRepository = {
-    async list(filter, { limit, after }) {
-      let query = db
-        .selectFrom('pets')
-        .selectAll()
-        .orderBy('id')
+    async list({ filter = {}, sort = [] }, { limit, after }) {
+      const order = sort.map((key) => ({ ...sortColumns[key.field], descending: key.descending === true }))
+      let query = db.selectFrom('pets').selectAll()
+      if (filter.name?.eq !== undefined) query = query.where('name', '=', filter.name.eq)
+      if (filter.ownerId?.eq !== undefined) query = query.where('owner_id', '=', filter.ownerId.eq)
+      if (filter.species?.eq !== undefined) query = query.where('species', '=', filter.species.eq)
+      if (filter.species?.in !== undefined) {
+        const values = filter.species.in
+        query = values.length > 0 ? query.where('species', 'in', values) : query.where(sql<boolean>`false`)
+      }
+      if (after !== undefined) query = query.where(keysetAfter(order, cursorValues(after, sort.length)))
+      const rows = await query
+        .orderBy(orderOf(order))
         .limit(limit + 1)
-      if (after !== undefined) query = query.where('id', '>', after)
-      if (filter.name !== undefined) query = query.where('name', '=', filter.name)
-      if (filter.owner !== undefined) query = query.where('owner', '=', filter.owner)
-      if (filter.species !== undefined) query = query.where('species', '=', filter.species)
-      const rows = await query.execute()
+        .execute()
       const items = rows.slice(0, limit).map(toPet)
-      return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null }
+      const last = items.at(-1)
+      return { items, nextCursor: rows.length > limit && last ? cursorAfter(last, sort) : null }
     },
 
     async get(id) {
@@ -36,7 +51,7 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
         .values({
           id: newId(),
           name: draft.name,
-          owner: draft.owner,
+          owner_id: draft.ownerId,
           description: draft.description ?? null,
           species: draft.species,
         })
@@ -60,10 +75,10 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
       return row && toPet(row)
     },
 
-    async transfer(id, owner) {
+    async transfer(id, ownerId) {
       const row = await db
         .updateTable('pets')
-        .set({ owner, updated_at: sql`now()` })
+        .set({ owner_id: ownerId, updated_at: sql`now()` })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst()
@@ -79,6 +94,9 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
     label: 'pet',
     conflict: (message) => new PetConflict(message),
     invalid: (message, field) => new PetInvalid(message, field ? { field } : {}),
+    references: {
+      pets_owner_id_fkey: 'ownerId',
+    },
   })
 }
 
@@ -86,7 +104,7 @@ function toPet(row: Selectable<PetsTable>): Pet {
   return {
     id: row.id,
     name: row.name,
-    owner: row.owner,
+    ownerId: row.owner_id,
     description: row.description,
     species: row.species,
     createdAt: row.created_at,

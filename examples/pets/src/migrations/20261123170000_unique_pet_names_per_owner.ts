@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely'
 
-/** An owner's pets have names of their own; this index also serves the list filtered by owner. */
+/** An owner's pets have names of their own. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('pets_owner_name_key').on('pets').columns(['owner', 'name']).unique().execute()
+  await db.schema
+    .createIndex('pets_owner_id_name_key')
+    .on('pets')
+    .columns(['owner_id', 'name'])
+    .unique()
+    .execute()
 }

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely'
+import * as createOwners from './20261123164500_create_owners.js'
 import * as createPets from './20261123164717_create_pets.js'
 import * as uniquePetNamesPerOwner from './20261123170000_unique_pet_names_per_owner.js'
 
@@ -7,6 +8,7 @@ import * as uniquePetNamesPerOwner from './20261123170000_unique_pet_names_per_o
  * Migrations are forward-only; a change to the schema is a new migration.
  */
 export const migrations: Record<string, Migration> = {
+  '20261123164500_create_owners': createOwners,
   '20261123164717_create_pets': createPets,
   '20261123170000_unique_pet_names_per_owner': uniquePetNamesPerOwner,
 }

@@ -1,6 +1,7 @@
-import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
-import type { Pet } from '../domain/pets/pet.js'
+import { type FastifyPluginAsyncTypebox, type Static, Type } from '@fastify/type-provider-typebox'
+import type { Pet, PetFilter, PetSortField } from '../domain/pets/pet.js'
 import type { PetsService } from '../service/pets.service.js'
+import { conditionOf, sortKeysOf } from './list-query.js'
 import {
   AdoptionSchema,
   defaultPageSize,
@@ -25,14 +26,40 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
         schema: {
           operationId: 'listPets',
           tags: routeTags,
-          summary: 'List pets, oldest first, a page at a time',
+          summary: 'List pets, oldest first or as sorted, a page at a time',
           querystring: PetListQuerySchema,
-          response: { 200: PetPageSchema },
+          response: { 200: PetPageSchema, ...problemResponses(422) },
         },
       },
       async (request) => {
-        const { limit = defaultPageSize, cursor, ...filter } = request.query
-        const page = await pets.listPets(filter, { limit, after: cursor })
+        const { limit = defaultPageSize, cursor, sort, ...query } = request.query
+        const page = await pets.listPets(
+          { filter: filterOf(query), sort: sortKeysOf<PetSortField>(sort) },
+          { limit, after: cursor },
+        )
+        return { items: page.items.map(toJson), nextCursor: page.nextCursor }
+      },
+    )
+
+    app.get(
+      '/owners/:id/pets',
+      {
+        schema: {
+          operationId: 'listPetsOfOwner',
+          tags: routeTags,
+          summary: 'List the pets whose owner is this owner, a page at a time',
+          params: PetIdSchema,
+          querystring: PetListQuerySchema,
+          response: { 200: PetPageSchema, ...problemResponses(404, 422) },
+        },
+      },
+      async (request) => {
+        const { limit = defaultPageSize, cursor, sort, ...query } = request.query
+        const page = await pets.listPetsOfOwner(
+          request.params.id,
+          { filter: filterOf(query), sort: sortKeysOf<PetSortField>(sort) },
+          { limit, after: cursor },
+        )
         return { items: page.items.map(toJson), nextCursor: page.nextCursor }
       },
     )
@@ -90,13 +117,14 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
           operationId: 'adoptPet',
           tags: routeTags,
           summary: 'Give a pet to a new owner',
-          description: 'The only way a pet changes owner. The new owner may not have a pet of the same name.',
+          description:
+            'The only way a pet changes owner. The new owner must exist and may not have a pet of the same name.',
           params: PetIdSchema,
           body: AdoptionSchema,
           response: { 200: PetSchema, ...problemResponses(404, 409, 422) },
         },
       },
-      async (request) => toJson(await pets.adoptPet(request.params.id, request.body.owner)),
+      async (request) => toJson(await pets.adoptPet(request.params.id, request.body.ownerId)),
     )
 
     app.delete(
@@ -107,7 +135,7 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
           tags: routeTags,
           summary: 'Delete a pet',
           params: PetIdSchema,
-          response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(404) },
+          response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(404, 409) },
         },
       },
       async (request, reply) => {
@@ -118,11 +146,28 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
   }
 }
 
+type PetFilterQuery = Omit<Static<typeof PetListQuerySchema>, 'limit' | 'cursor' | 'sort'>
+
+function filterOf(query: PetFilterQuery): PetFilter {
+  return {
+    name: conditionOf({
+      eq: query.name,
+    }),
+    ownerId: conditionOf({
+      eq: query.ownerId,
+    }),
+    species: conditionOf({
+      eq: query.species,
+      in: query['species.in']?.split(',') as ('dog' | 'cat' | 'bird' | 'other')[] | undefined,
+    }),
+  }
+}
+
 function toJson(pet: Pet): PetJson {
   return {
     id: pet.id,
     name: pet.name,
-    owner: pet.owner,
+    ownerId: pet.ownerId,
     description: pet.description,
     species: pet.species,
     createdAt: pet.createdAt.toISOString(),

@@ -6,7 +6,7 @@ const noNul = '^[^\\u0000]*$'
 /** Each field as a client may send it: one definition for create, change and filter. */
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, pattern: noNul }),
-  owner: Type.String({ minLength: 1, maxLength: 200, pattern: noNul }),
+  ownerId: Type.String({ format: 'uuid' }),
   description: Type.String({ maxLength: 10_000, pattern: noNul }),
   species: Type.Union([
     Type.Literal('dog'),
@@ -19,7 +19,7 @@ const fields = {
 export const NewPetSchema = Type.Object(
   {
     name: fields.name,
-    owner: fields.owner,
+    ownerId: fields.ownerId,
     description: Type.Optional(Type.Union([fields.description, Type.Null()])),
     species: fields.species,
   },
@@ -37,15 +37,15 @@ export const PetChangesSchema = Type.Object(
 )
 
 export const AdoptionSchema = Type.Object(
-  { owner: fields.owner },
-  { title: 'Adoption', description: 'Who adopts the pet.', additionalProperties: false },
+  { ownerId: fields.ownerId },
+  { title: 'Adoption', description: 'The owner who adopts the pet.', additionalProperties: false },
 )
 
 export const PetSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     name: Type.String(),
-    owner: Type.String(),
+    ownerId: Type.String({ format: 'uuid' }),
     description: Type.Union([Type.String(), Type.Null()]),
     species: Type.Union([
       Type.Literal('dog'),
@@ -62,8 +62,9 @@ export const PetSchema = Type.Object(
 export const PetPageSchema = Type.Object(
   {
     items: Type.Array(PetSchema),
-    nextCursor: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
-      description: 'Pass as `cursor` to get the next page; null on the last page.',
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'Pass as `cursor`, with the same sort and filter, to get the next page; null on the last page.',
     }),
   },
   { title: 'PetPage' },
@@ -75,11 +76,28 @@ export const PetListQuerySchema = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: defaultPageSize })),
     cursor: Type.Optional(
-      Type.String({ format: 'uuid', description: 'The nextCursor of the previous page.' }),
+      Type.String({
+        pattern: '^[A-Za-z0-9_-]{1,2000}$',
+        description: 'The nextCursor of the previous page, as it was.',
+      }),
+    ),
+    sort: Type.Optional(
+      Type.String({
+        pattern: '^-?(name|species|createdAt|updatedAt)(,-?(name|species|createdAt|updatedAt))*$',
+        maxLength: 500,
+        description:
+          'Fields to order by, comma separated, each with a leading - for descending (`name,-createdAt`); ties go by id, oldest first. Keep it the same while following nextCursor.',
+      }),
     ),
     name: Type.Optional(fields.name),
-    owner: Type.Optional(fields.owner),
+    ownerId: Type.Optional(fields.ownerId),
     species: Type.Optional(fields.species),
+    'species.in': Type.Optional(
+      Type.String({
+        pattern: '^(dog|cat|bird|other)(,(dog|cat|bird|other))*$',
+        description: 'Any of these, comma separated.',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

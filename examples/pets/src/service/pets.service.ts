@@ -1,3 +1,5 @@
+import { OwnerNotFound } from '../domain/owners/owner.errors.js'
+import type { OwnerRepository } from '../domain/owners/owner-repository.port.js'
 import type { Page, PageRequest } from '../domain/page.js'
 import { PetConflict, PetNameTaken, PetNotFound } from '../domain/pets/pet.errors.js'
 import {
@@ -7,25 +9,27 @@ import {
   type Pet,
   type PetChanges,
   type PetDraft,
-  type PetFilter,
+  type PetListQuery,
 } from '../domain/pets/pet.js'
 import type { PetRepository } from '../domain/pets/pet-repository.port.js'
 
 /** The operations on pets, whatever the protocol that asks for them. */
 export interface PetsService {
-  listPets(filter: PetFilter, page: PageRequest): Promise<Page<Pet>>
+  listPets(query: PetListQuery, page: PageRequest): Promise<Page<Pet>>
   getPet(id: string): Promise<Pet>
   addPet(draft: PetDraft): Promise<Pet>
   updatePet(id: string, changes: PetChanges): Promise<Pet>
-  /** Gives the pet to a new owner, who must not have a pet of the same name already. */
-  adoptPet(id: string, newOwner: string): Promise<Pet>
+  /** Gives the pet to a new owner, who must exist and have no pet of the same name already. */
+  adoptPet(id: string, newOwnerId: string): Promise<Pet>
   deletePet(id: string): Promise<void>
+  /** The pets whose owner is the owner `ownerId`; that owner must exist. */
+  listPetsOfOwner(ownerId: string, query: PetListQuery, page: PageRequest): Promise<Page<Pet>>
 }
 
-export function createPetsService(pets: PetRepository): PetsService {
+export function createPetsService(pets: PetRepository, owners: OwnerRepository): PetsService {
   /**
-   * The database's unique index on (owner, name) is the one judge of a name being free: no race
-   * between a check and the write, and no extra round trip. A clash is told with the names.
+   * The database's unique index on (owner_id, name) is the one judge of a name being free: no
+   * race between a check and the write, and no extra round trip. A clash is told with the names.
    */
   async function keepingNamesUnique<T>(write: Promise<T>, clash: () => Promise<PetNameTaken>): Promise<T> {
     try {
@@ -40,33 +44,41 @@ export function createPetsService(pets: PetRepository): PetsService {
   }
 
   return {
-    listPets: (filter, page) => pets.list(filter, page),
+    listPets: (query, page) => pets.list(query, page),
 
     getPet: existing,
 
     async addPet(draft) {
       const checked = checkPetDraft(draft)
-      return keepingNamesUnique(pets.add(checked), async () => new PetNameTaken(checked.owner, checked.name))
+      return keepingNamesUnique(
+        pets.add(checked),
+        async () => new PetNameTaken(checked.ownerId, checked.name),
+      )
     },
 
     async updatePet(id, changes) {
       const checked = checkPetChanges(changes)
       const clash = async () => {
         const pet = await existing(id)
-        return new PetNameTaken(pet.owner, checked.name ?? pet.name)
+        return new PetNameTaken(pet.ownerId, checked.name ?? pet.name)
       }
       return (await keepingNamesUnique(pets.update(id, checked), clash)) ?? notFound(id)
     },
 
-    async adoptPet(id, newOwner) {
+    async adoptPet(id, newOwnerId) {
       const pet = await existing(id)
-      const owner = checkAdoption(pet, newOwner)
-      const clash = async () => new PetNameTaken(owner, pet.name)
-      return (await keepingNamesUnique(pets.transfer(id, owner), clash)) ?? notFound(id)
+      const ownerId = checkAdoption(pet, newOwnerId)
+      const clash = async () => new PetNameTaken(ownerId, pet.name)
+      return (await keepingNamesUnique(pets.transfer(id, ownerId), clash)) ?? notFound(id)
     },
 
     async deletePet(id) {
       if (!(await pets.remove(id))) notFound(id)
+    },
+
+    async listPetsOfOwner(ownerId, query, page) {
+      if (!(await owners.get(ownerId))) throw new OwnerNotFound(ownerId)
+      return pets.list({ ...query, filter: { ...query.filter, ownerId: { eq: ownerId } } }, page)
     },
   }
 }

@@ -1,36 +1,37 @@
 import { randomUUID } from 'node:crypto'
-import { PetConflict } from '../../src/domain/pets/pet.errors.js'
-import type { Pet, PetFilter } from '../../src/domain/pets/pet.js'
+import { PetConflict, PetInvalid } from '../../src/domain/pets/pet.errors.js'
+import type { Pet } from '../../src/domain/pets/pet.js'
 import type { PetRepository } from '../../src/domain/pets/pet-repository.port.js'
+import { listOf } from './list-query.js'
+import { declareReferences, type Memory, missingReference, newMemory, removeFrom, tableIn } from './memory.js'
 
 /**
  * Pets kept in memory, for use-case tests that need no database. The repository
- * contract (test/contracts) holds it to the same behaviour as the real gateway.
+ * contract (test/contracts) holds it to the same behaviour as the real gateway. Fakes made on
+ * one memory see each other's items, as gateways on one database do.
  */
-export function createFakePetRepository(): PetRepository & { clear(): void } {
-  const pets = new Map<string, Pet>()
+export function createFakePetRepository(memory: Memory = newMemory()): PetRepository & { clear(): void } {
+  const pets = tableIn<Pet>(memory, 'pets')
+  declareReferences(memory, [{ from: 'pets', field: 'ownerId', to: 'owners', cascade: false }])
+  /** Stores a pet as the database would: its owner must exist, and have no other pet of its name. */
+  const store = (pet: Pet) => {
+    const field = missingReference(memory, 'pets', pet)
+    if (field) throw new PetInvalid(`${field} refers to nothing that exists`, { field })
+    const namesake = [...pets.values()].find(
+      (other) => other.ownerId === pet.ownerId && other.name === pet.name,
+    )
+    if (namesake && namesake.id !== pet.id) throw new PetConflict('the pet clashes with one that exists')
+    pets.set(pet.id, pet)
+    return pet
+  }
   let sequence = 0
   // Increasing ids, as UUIDv7 are: listing by id lists oldest first.
   const nextId = () => `${(++sequence).toString(16).padStart(8, '0')}${randomUUID().slice(8)}`
 
-  /** The unique index on (owner, name), as the database has it. */
-  function store(pet: Pet): Pet {
-    const namesake = [...pets.values()].find((other) => other.owner === pet.owner && other.name === pet.name)
-    if (namesake && namesake.id !== pet.id) throw new PetConflict('the owner already has a pet of this name')
-    pets.set(pet.id, pet)
-    return pet
-  }
-
   return {
     clear: () => pets.clear(),
 
-    async list(filter, { limit, after }) {
-      const matching = [...pets.values()]
-        .filter((pet) => (after === undefined || pet.id > after) && matches(pet, filter))
-        .sort((a, b) => (a.id < b.id ? -1 : 1))
-      const items = matching.slice(0, limit)
-      return { items, nextCursor: matching.length > limit ? (items.at(-1)?.id ?? null) : null }
-    },
+    list: async (query, page) => listOf(pets.values(), query, page),
 
     get: async (id) => pets.get(id),
 
@@ -39,7 +40,7 @@ export function createFakePetRepository(): PetRepository & { clear(): void } {
       const pet: Pet = {
         id: nextId(),
         name: draft.name,
-        owner: draft.owner,
+        ownerId: draft.ownerId,
         description: draft.description ?? null,
         species: draft.species,
         createdAt: now,
@@ -55,17 +56,15 @@ export function createFakePetRepository(): PetRepository & { clear(): void } {
       return store({ ...current, ...defined, updatedAt: new Date() })
     },
 
-    async transfer(id, owner) {
+    async transfer(id, ownerId) {
       const current = pets.get(id)
-      return current && store({ ...current, owner, updatedAt: new Date() })
+      return current && store({ ...current, ownerId, updatedAt: new Date() })
     },
 
-    remove: async (id) => pets.delete(id),
+    async remove(id) {
+      const outcome = removeFrom(memory, 'pets', id)
+      if (outcome === 'referenced') throw new PetConflict('the pet is still referred to')
+      return outcome === 'removed'
+    },
   }
-}
-
-function matches(pet: Pet, filter: PetFilter): boolean {
-  return Object.entries(filter).every(
-    ([field, value]) => value === undefined || pet[field as keyof PetFilter] === value,
-  )
 }

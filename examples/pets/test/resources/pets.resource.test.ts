@@ -2,11 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type RunningApp, startApp } from '../support/http.js'
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js'
 
-/** A pet as a client sends it, every field set. */
-const newPet = {
-  name: 'Rex',
-  owner: 'alice',
-  description: 'Fetches anything thrown.',
+/** A pet as a client sends it, every field set; what it refers to is stored by each test. */
+const newPetFields = {
+  name: 'Alpha',
+  ownerId: '0195d6c2-0000-7000-8000-00000000000a',
+  description: 'A longer text.',
   species: 'dog',
 }
 
@@ -20,7 +20,14 @@ describe('/pets over HTTP', () => {
     database = await openTestDatabase('pglite')
     app = await startApp(database)
   })
-  beforeEach(() => database.truncateAll())
+  let newPet: typeof newPetFields
+  beforeEach(async () => {
+    await database.truncateAll()
+    newPet = {
+      ...newPetFields,
+      ownerId: (await app.http.post('/owners').send({ name: 'Alpha' }).expect(201)).body.id,
+    }
+  })
   afterAll(async () => {
     await app?.close()
     await database?.close()
@@ -146,6 +153,40 @@ describe('/pets over HTTP', () => {
       { in: 'querystring', field: 'no_such_field', message: 'is not allowed' },
     ])
   })
+  it('orders the list as sort says, newest first for -createdAt', async () => {
+    const older = (await add({ name: 'Older' })).body
+    const newer = (await add({ name: 'Newer' })).body
+
+    const response = await app.http.get('/pets?sort=-createdAt,name').expect(200)
+
+    expect(response.body.items.map((item: { id: string }) => item.id)).toEqual([newer.id, older.id])
+  })
+
+  it('refuses to sort by what is not a sort field, with 400 naming sort', async () => {
+    const response = await app.http.get('/pets?sort=id,-nothing').expect(400)
+
+    expect(response.body.errors).toEqual([expect.objectContaining({ in: 'querystring', field: 'sort' })])
+  })
+
+  it('answers a cursor it never gave with 422 naming cursor', async () => {
+    const response = await app.http.get('/pets?cursor=bm90IGEgY3Vyc29y').expect(422)
+
+    expect(response.body).toMatchObject({ code: 'LIST.CURSOR_INVALID' })
+  })
+
+  it('filters the list on species being one of several', async () => {
+    const { body: wanted } = await add()
+    await app.http
+      .post('/pets')
+      .send({ ...newPet, name: 'Beta', species: 'cat' })
+      .expect(201)
+
+    const response = await app.http.get('/pets').query({ 'species.in': newPet.species }).expect(200)
+    const refused = await app.http.get('/pets').query({ 'species.in': 'none-of-those' }).expect(400)
+
+    expect(response.body.items).toEqual([wanted])
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'species.in' })])
+  })
 
   it('filters the list on name', async () => {
     const { body: wanted } = await add()
@@ -159,6 +200,37 @@ describe('/pets over HTTP', () => {
     expect(response.body.items).toEqual([wanted])
   })
 
+  it('answers 422 naming ownerId for a pet whose owner does not exist', async () => {
+    const response = await app.http
+      .post('/pets')
+      .send({ ...newPet, ownerId: unknownId })
+      .expect(422)
+
+    expect(response.body).toMatchObject({ code: 'PET.INVALID', errors: [{ field: 'ownerId' }] })
+  })
+
+  it('lists the pets of an owner at /owners/:id/pets, 404 for one that does not exist', async () => {
+    const { body: added } = await add()
+
+    const response = await app.http.get(`/owners/${added.ownerId}/pets`).expect(200)
+    const missing = await app.http.get(`/owners/${unknownId}/pets`).expect(404)
+
+    expect(response.body.items).toEqual([added])
+    expect(missing.body).toMatchObject({ code: 'OWNER.NOT_FOUND' })
+  })
+
+  it('answers 409 to deleting an owner that pets refer to as owner', async () => {
+    const { body: added } = await add()
+
+    const ownerId = added.ownerId
+    const response = await app.http.delete(`/owners/${ownerId}`).expect(409)
+
+    expect(response.body).toMatchObject({ code: 'OWNER.CONFLICT' })
+  })
+
+  const anOwner = async (name: string): Promise<string> =>
+    (await app.http.post('/owners').send({ name }).expect(201)).body.id
+
   it('answers 409 for a second pet of the same name for one owner', async () => {
     await add()
 
@@ -166,65 +238,79 @@ describe('/pets over HTTP', () => {
 
     expect(response.body).toMatchObject({
       code: 'PET.NAME_TAKEN',
-      detail: 'alice already has a pet named Rex',
+      detail: `owner ${newPet.ownerId} already has a pet named ${newPet.name}`,
     })
   })
 
   it('does not change the owner through PATCH: adoption does that', async () => {
     const { body: rex } = await add()
 
-    const response = await app.http.patch(`/pets/${rex.id}`).send({ owner: 'bob' }).expect(400)
+    const response = await app.http
+      .patch(`/pets/${rex.id}`)
+      .send({ ownerId: await anOwner('Bob') })
+      .expect(400)
 
-    expect(response.body.errors).toEqual([{ in: 'body', field: 'owner', message: 'is not allowed' }])
+    expect(response.body.errors).toEqual([{ in: 'body', field: 'ownerId', message: 'is not allowed' }])
   })
 
   describe('adoption', () => {
-    const adopt = (id: string, owner: unknown) => app.http.post(`/pets/${id}/adoption`).send({ owner })
+    const adopt = (id: string, ownerId: unknown) => app.http.post(`/pets/${id}/adoption`).send({ ownerId })
 
     it('gives the pet to its new owner: 200 and the pet as it is now', async () => {
       const { body: rex } = await add()
+      const bob = await anOwner('Bob')
 
-      const response = await adopt(rex.id, 'bob').expect(200)
+      const response = await adopt(rex.id, bob).expect(200)
 
-      expect(response.body).toEqual({ ...rex, owner: 'bob', updatedAt: expect.any(String) })
-      expect((await app.http.get(`/pets/${rex.id}`)).body.owner).toBe('bob')
-      expect((await app.http.get('/pets?owner=alice')).body.items).toEqual([])
+      expect(response.body).toEqual({ ...rex, ownerId: bob, updatedAt: expect.any(String) })
+      expect((await app.http.get(`/pets/${rex.id}`)).body.ownerId).toBe(bob)
+      expect((await app.http.get(`/owners/${newPet.ownerId}/pets`)).body.items).toEqual([])
+      expect((await app.http.get(`/owners/${bob}/pets`)).body.items).toEqual([response.body])
     })
 
     it('answers 422 when the pet already belongs to that owner', async () => {
       const { body: rex } = await add()
 
-      const response = await adopt(rex.id, 'alice').expect(422)
+      const response = await adopt(rex.id, newPet.ownerId).expect(422)
 
       expect(response.body).toMatchObject({
         code: 'PET.ALREADY_OWNED',
-        detail: 'Rex already belongs to alice',
+        detail: `${rex.name} already belongs to owner ${newPet.ownerId}`,
       })
+    })
+
+    it('answers 422 naming ownerId when the new owner does not exist', async () => {
+      const { body: rex } = await add()
+
+      const response = await adopt(rex.id, unknownId).expect(422)
+
+      expect(response.body).toMatchObject({ code: 'PET.INVALID', errors: [{ field: 'ownerId' }] })
     })
 
     it('answers 409 when the new owner already has a pet of that name', async () => {
       const { body: rex } = await add()
-      await add({ owner: 'bob', species: 'cat' })
+      const bob = await anOwner('Bob')
+      await add({ ownerId: bob, species: 'cat' })
 
-      const response = await adopt(rex.id, 'bob').expect(409)
+      const response = await adopt(rex.id, bob).expect(409)
 
       expect(response.body.code).toBe('PET.NAME_TAKEN')
     })
 
     it('answers 404 for a pet that does not exist', async () => {
-      const response = await adopt(unknownId, 'bob').expect(404)
+      const response = await adopt(unknownId, await anOwner('Bob')).expect(404)
 
       expect(response.body.code).toBe('PET.NOT_FOUND')
     })
 
-    it('answers 400 naming the owner when it is missing or not a string', async () => {
+    it('answers 400 naming ownerId when it is missing or not a uuid', async () => {
       const { body: rex } = await add()
 
       const missing = await app.http.post(`/pets/${rex.id}/adoption`).send({}).expect(400)
       const wrongType = await adopt(rex.id, 42).expect(400)
 
-      expect(missing.body.errors).toEqual([{ in: 'body', field: 'owner', message: 'is required' }])
-      expect(wrongType.body.errors).toEqual([{ in: 'body', field: 'owner', message: expect.any(String) }])
+      expect(missing.body.errors).toEqual([{ in: 'body', field: 'ownerId', message: 'is required' }])
+      expect(wrongType.body.errors).toEqual([{ in: 'body', field: 'ownerId', message: expect.any(String) }])
     })
 
     it('is documented with the other pet operations', async () => {

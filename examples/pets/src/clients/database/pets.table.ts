@@ -4,7 +4,7 @@ import type { Generated } from 'kysely'
 export interface PetsTable {
   id: string
   name: string
-  owner: string
+  owner_id: string
   description: string | null
   species: 'dog' | 'cat' | 'bird' | 'other'
   created_at: Generated<Date>

@@ -1,3 +1,4 @@
+import type { OwnersTable } from './owners.table.js'
 import type { PetsTable } from './pets.table.js'
 
 /**
@@ -5,5 +6,6 @@ import type { PetsTable } from './pets.table.js'
  * Gateways translate these rows to domain types; nothing outside gateways/ sees a row.
  */
 export interface Tables {
+  owners: OwnersTable
   pets: PetsTable
 }

@@ -17,8 +17,8 @@ export class PetConflict extends ConflictError {
 export class PetNameTaken extends ConflictError {
   readonly code = 'PET.NAME_TAKEN'
 
-  constructor(owner: string, name: string) {
-    super(`${owner} already has a pet named ${name}`, { owner, name })
+  constructor(ownerId: string, name: string) {
+    super(`owner ${ownerId} already has a pet named ${name}`, { ownerId, name })
   }
 }
 
@@ -31,7 +31,7 @@ export class PetInvalid extends RuleViolationError {
 export class PetAlreadyOwned extends RuleViolationError {
   readonly code = 'PET.ALREADY_OWNED'
 
-  constructor(name: string, owner: string) {
-    super(`${name} already belongs to ${owner}`, { name, owner })
+  constructor(name: string, ownerId: string) {
+    super(`${name} already belongs to owner ${ownerId}`, { name, ownerId, field: 'ownerId' })
   }
 }

@@ -1,9 +1,10 @@
+import type { Condition, SortKey } from '../list-query.js'
 import { PetAlreadyOwned, PetInvalid } from './pet.errors.js'
 
 /** What it takes to add a pet. */
 export interface PetDraft {
   readonly name: string
-  readonly owner: string
+  readonly ownerId: string
   readonly description?: string | null
   readonly species: 'dog' | 'cat' | 'bird' | 'other'
 }
@@ -12,24 +13,37 @@ export interface PetDraft {
  * A change to some of a pet's fields; `null` clears an optional one. The owner is not among
  * them: a pet changes hands only through adoption.
  */
-export type PetChanges = Partial<Omit<PetDraft, 'owner'>>
+export type PetChanges = Partial<Omit<PetDraft, 'ownerId'>>
 
 export interface Pet {
   readonly id: string
   readonly name: string
-  readonly owner: string
+  readonly ownerId: string
   readonly description: string | null
   readonly species: 'dog' | 'cat' | 'bird' | 'other'
   readonly createdAt: Date
   readonly updatedAt: Date
 }
 
-/** The fields a list of pets can be narrowed by, each matched exactly. */
-export type PetFilter = Partial<Pick<Pet, 'name' | 'owner' | 'species'>>
+/** What a list of pets can be narrowed by: each condition holds for every item listed. */
+export interface PetFilter {
+  readonly name?: Condition<string>
+  readonly ownerId?: Condition<string>
+  readonly species?: Condition<'dog' | 'cat' | 'bird' | 'other'>
+}
+
+/** The fields a list of pets can be ordered by. */
+export type PetSortField = 'name' | 'species' | 'createdAt' | 'updatedAt'
+
+export interface PetListQuery {
+  readonly filter?: PetFilter
+  /** By id, oldest first, when empty. */
+  readonly sort?: readonly SortKey<PetSortField>[]
+}
 
 /** The rules every new pet obeys: text is stored trimmed, and required text is never blank. */
 export function checkPetDraft(draft: PetDraft): PetDraft {
-  return { ...draft, ...checkPetChanges(draft), owner: nonBlank(draft.owner, 'owner') }
+  return { ...draft, ...checkPetChanges(draft) }
 }
 
 /** The same rules, for the fields a change touches. */
@@ -41,11 +55,10 @@ export function checkPetChanges(changes: PetChanges): PetChanges {
   }
 }
 
-/** The owner a pet goes to on adoption: someone, and someone other than its owner now. */
-export function checkAdoption(pet: Pet, newOwner: string): string {
-  const owner = nonBlank(newOwner, 'owner')
-  if (owner === pet.owner) throw new PetAlreadyOwned(pet.name, owner)
-  return owner
+/** The owner a pet goes to on adoption: someone other than its owner now. */
+export function checkAdoption(pet: Pet, newOwnerId: string): string {
+  if (newOwnerId === pet.ownerId) throw new PetAlreadyOwned(pet.name, newOwnerId)
+  return newOwnerId
 }
 
 function nonBlank(value: string, field: keyof PetDraft): string {
