@@ -169,7 +169,8 @@ export function resourceModelOf(
     sortPattern: `^-?(${sortNames})(,-?(${sortNames}))*$`,
     indexes: filterFields.map((field) => ({
       name: identifierOf(`${names.table}_${field.column}_id`),
-      expression: `${field.column}${field.collated ? ' collate "C"' : ''}, id`,
+      // Quoted: a column may be called after an SQL keyword (select, from, order).
+      expression: `\${sql.ref('${field.column}')}${field.collated ? ' collate "C"' : ''}, id`,
     })),
     hasJsonConversions,
     draftFromBody: hasJsonConversions ? 'draftOf(request.body)' : 'request.body',
@@ -339,7 +340,7 @@ function columnConstraintsOf({ column, optional, values }: FieldSpec): string {
   const constraints = [
     ...(optional ? [] : ['notNull()']),
     ...(values.length
-      ? [`check(sql\`${column} in (${values.map((value) => `'${value}'`).join(', ')})\`)`]
+      ? [`check(sql\`\${sql.ref('${column}')} in (${values.map((value) => `'${value}'`).join(', ')})\`)`]
       : []),
   ]
   return constraints.length ? `, (column) => column.${constraints.join('.')}` : ''

@@ -9,6 +9,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .execute()
-  await db.schema.createIndex('owners_name_id').on('owners').expression(sql`name collate "C", id`).execute()
-  await db.schema.createIndex('owners_email_id').on('owners').expression(sql`email collate "C", id`).execute()
+  await db.schema
+    .createIndex('owners_name_id')
+    .on('owners')
+    .expression(sql`${sql.ref('name')} collate "C", id`)
+    .execute()
+  await db.schema
+    .createIndex('owners_email_id')
+    .on('owners')
+    .expression(sql`${sql.ref('email')} collate "C", id`)
+    .execute()
 }

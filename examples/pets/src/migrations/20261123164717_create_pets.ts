@@ -8,7 +8,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('owner_id', 'uuid', (column) => column.notNull())
     .addColumn('description', 'text')
     .addColumn('species', 'text', (column) =>
-      column.notNull().check(sql`species in ('dog', 'cat', 'bird', 'other')`),
+      column.notNull().check(sql`${sql.ref('species')} in ('dog', 'cat', 'bird', 'other')`),
     )
     .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
@@ -16,7 +16,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       constraint.onDelete('restrict'),
     )
     .execute()
-  await db.schema.createIndex('pets_name_id').on('pets').expression(sql`name collate "C", id`).execute()
-  await db.schema.createIndex('pets_owner_id_id').on('pets').expression(sql`owner_id, id`).execute()
-  await db.schema.createIndex('pets_species_id').on('pets').expression(sql`species collate "C", id`).execute()
+  await db.schema
+    .createIndex('pets_name_id')
+    .on('pets')
+    .expression(sql`${sql.ref('name')} collate "C", id`)
+    .execute()
+  await db.schema
+    .createIndex('pets_owner_id_id')
+    .on('pets')
+    .expression(sql`${sql.ref('owner_id')}, id`)
+    .execute()
+  await db.schema
+    .createIndex('pets_species_id')
+    .on('pets')
+    .expression(sql`${sql.ref('species')} collate "C", id`)
+    .execute()
 }
