@@ -18,6 +18,13 @@ export interface RecordedResource {
   readonly name: string
   readonly fields: string
   readonly migration: string
+  /** Fields added later with `anatomy add field`, each with the migration that added it. */
+  readonly addedFields?: readonly RecordedField[]
+}
+
+export interface RecordedField {
+  readonly field: string
+  readonly migration: string
 }
 
 export function serializeAnatomyFile(file: AnatomyFile): string {

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { addField } from './commands/add-field.js'
 import { addResource } from './commands/add-resource.js'
 import { newService } from './commands/new-service.js'
 import { UsageError } from './usage-error.js'
@@ -42,6 +43,18 @@ add
     ].join('\n'),
   )
   .action((name: string | undefined, options) => addResource(name, options))
+
+add
+  .command('field')
+  .description(
+    'add an optional field to a resource: a migration, and the field in every layer and in the tests',
+  )
+  .argument('<resource>', 'the resource, e.g. pet')
+  .argument('<spec>', 'the field, name:type?, e.g. "nickname:string?"')
+  .option('-s, --service <dir>', 'the service to change', '.')
+  .option('--dry-run', 'print the files it would create and the changes it would make; write nothing', false)
+  .option('--migration-timestamp <yyyymmddhhmmss>', 'UTC timestamp for the migration name (default: now)')
+  .action((resource: string, spec: string, options) => addField(resource, spec, options))
 
 try {
   await program.parseAsync()

@@ -1,11 +1,13 @@
 import { join } from 'node:path'
 import { readAnatomyFile } from './anatomy-file.js'
+import { addField } from './commands/add-field.js'
 import { addResource } from './commands/add-resource.js'
 import { newService } from './commands/new-service.js'
 
 /**
  * Makes the service again, in `parent`, from the answers its .anatomy.json recorded: the same
- * `anatomy new`, then every `anatomy add resource` in order, with the same migration names. What
+ * `anatomy new`, then every `anatomy add resource` in order and every `anatomy add field` after
+ * them in the order they were made, with the same migration names. What
  * comes out is what the current template and generator write for that service.
  */
 export async function regenerate(serviceDir: string, parent: string): Promise<string> {
@@ -20,6 +22,18 @@ export async function regenerate(serviceDir: string, parent: string): Promise<st
       yes: true,
       quiet: true,
       migrationTimestamp: resource.migration.slice(0, 14),
+    })
+  }
+  const addedFields = record.resources
+    .flatMap((resource) =>
+      (resource.addedFields ?? []).map((added) => ({ resource: resource.name, ...added })),
+    )
+    .sort((a, b) => a.migration.localeCompare(b.migration))
+  for (const added of addedFields) {
+    await addField(added.resource, added.field, {
+      service,
+      quiet: true,
+      migrationTimestamp: added.migration.slice(0, 14),
     })
   }
   return service

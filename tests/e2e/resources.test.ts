@@ -26,6 +26,13 @@ const resources: [name: string, fields: string][] = [
   ['order', 'select:string,from:date?,default:integer?,group:ref(category, cascade)'],
 ]
 
+/** Fields added afterwards, each by a migration of its own. */
+const addedFields = [
+  ['pet-owner', 'nickname:string?'],
+  ['order', 'kind:enum(big|small)?'],
+  ['category', 'rank:integer?'],
+]
+
 /** What a person might do to src/app.ts between two resources, keeping its meaning. */
 const handEdits = [
   (app: string) =>
@@ -41,7 +48,7 @@ const handEdits = [
     ),
 ]
 
-describe('a service after five resources, with hand edits in between', () => {
+describe('a service after five resources and three added fields, with hand edits in between', () => {
   let service: string
   const inService = (command: string, ...args: string[]) =>
     run(command, args, { cwd: service, env: { DATABASE_URL: databaseUrl } })
@@ -66,6 +73,10 @@ describe('a service after five resources, with hand edits in between', () => {
           join(service, 'src/app.ts'),
           edit(await readFile(join(service, 'src/app.ts'), 'utf8')),
         )
+    }
+    for (const [resource = '', field = ''] of addedFields) {
+      const added = await runAnatomy(['add', 'field', resource, field, '--service', service])
+      expect(added.code, added.stderr).toBe(0)
     }
   }, 180_000)
 

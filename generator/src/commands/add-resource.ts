@@ -9,6 +9,7 @@ import { type ResourceModel, resourceModelOf } from '../resource/resource-model.
 import { resourceNamesOf } from '../resource/resource-name.js'
 import { UsageError } from '../usage-error.js'
 import { WiringRefused } from '../wiring/wiring-refused.js'
+import { migrationIdOf } from './migration-id.js'
 
 export interface AddResourceOptions {
   readonly fields?: string
@@ -50,7 +51,7 @@ export async function addResource(name: string | undefined, options: AddResource
   const model = resourceModelOf(
     names,
     parseFieldSpecs(given.fieldSpec),
-    migrationIdOf(names.table, options),
+    migrationIdOf(`create_${names.table}`, options.migrationTimestamp),
     known,
   )
   if (anatomy.resources.some((resource) => resourceNamesOf(resource.name).kebab === names.kebab)) {
@@ -105,15 +106,6 @@ async function wiredFiles(service: string, model: ResourceModel): Promise<Planne
 function recorded(anatomy: AnatomyFile, resource: AnatomyFile['resources'][number]): PlannedFile {
   const updated = { ...anatomy, resources: [...anatomy.resources, resource] }
   return { path: anatomyFileName, content: serializeAnatomyFile(updated), change: `records ${resource.name}` }
-}
-
-/** Migrations run in name order: a UTC timestamp first keeps them in the order they were made. */
-function migrationIdOf(table: string, { migrationTimestamp }: AddResourceOptions): string {
-  const timestamp = migrationTimestamp ?? new Date().toISOString().replace(/\D/g, '').slice(0, 14)
-  if (!/^\d{14}$/.test(timestamp)) {
-    throw new UsageError(`--migration-timestamp must be 14 digits, yyyymmddhhmmss: got "${timestamp}"`)
-  }
-  return `${timestamp}_create_${table}`
 }
 
 function required(value: string | undefined, what: string): string {

@@ -192,7 +192,7 @@ export function resourceModelOf(
   }
 }
 
-function fieldModelOf(spec: FieldSpec, entity: string): FieldModel {
+export function fieldModelOf(spec: FieldSpec, entity: string): FieldModel {
   const { type, values, optional, name } = spec
   const orNull = (text: string) => (optional ? `${text} | null` : text)
   const [exampleA, exampleB] = type.examples(values)
@@ -331,7 +331,7 @@ function ancestorsOf(references: readonly ReferenceModel[], known: KnownResource
 const kebabOf = (camel: string) => camel.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 
 /** PostgreSQL cuts names at 63 bytes, and two long ones cut alike would clash: those get a hash. */
-function identifierOf(name: string): string {
+export function identifierOf(name: string): string {
   if (name.length <= 63) return name
   return `${name.slice(0, 54)}_${createHash('sha256').update(name).digest('hex').slice(0, 8)}`
 }
