@@ -1,5 +1,6 @@
 import { type FastifyPluginAsyncTypebox, type Static, Type } from '@fastify/type-provider-typebox'
-import type { Owner, OwnerFilter, OwnerSortField } from '../domain/owners/owner.js'
+import type { Owner, OwnerFilter, OwnerListQuery, OwnerSortField } from '../domain/owners/owner.js'
+import type { Page, PageRequest } from '../domain/page.js'
 import type { OwnersService } from '../service/owners.service.js'
 import { conditionOf, sortKeysOf } from './list-query.js'
 import {
@@ -30,14 +31,7 @@ export function ownersResource(owners: OwnersService): FastifyPluginAsyncTypebox
           response: { 200: OwnerPageSchema, ...problemResponses(422) },
         },
       },
-      async (request) => {
-        const { limit = defaultPageSize, cursor, sort, ...query } = request.query
-        const page = await owners.listOwners(
-          { filter: filterOf(query), sort: sortKeysOf<OwnerSortField>(sort) },
-          { limit, after: cursor },
-        )
-        return { items: page.items.map(toJson), nextCursor: page.nextCursor }
-      },
+      async (request) => pageJson(await owners.listOwners(...listAsked(request.query))),
     )
 
     app.get(
@@ -103,6 +97,19 @@ export function ownersResource(owners: OwnersService): FastifyPluginAsyncTypebox
       },
     )
   }
+}
+
+/** The list a query string asks for: what to filter and sort by, and which page. */
+function listAsked(query: Static<typeof OwnerListQuerySchema>): [OwnerListQuery, PageRequest] {
+  const { limit = defaultPageSize, cursor, sort, ...filters } = query
+  return [
+    { filter: filterOf(filters), sort: sortKeysOf<OwnerSortField>(sort) },
+    { limit, after: cursor },
+  ]
+}
+
+function pageJson(page: Page<Owner>): Static<typeof OwnerPageSchema> {
+  return { items: page.items.map(toJson), nextCursor: page.nextCursor }
 }
 
 type OwnerFilterQuery = Omit<Static<typeof OwnerListQuerySchema>, 'limit' | 'cursor' | 'sort'>

@@ -1,5 +1,6 @@
 import { type FastifyPluginAsyncTypebox, type Static, Type } from '@fastify/type-provider-typebox'
-import type { Pet, PetFilter, PetSortField } from '../domain/pets/pet.js'
+import type { Page, PageRequest } from '../domain/page.js'
+import type { Pet, PetFilter, PetListQuery, PetSortField } from '../domain/pets/pet.js'
 import type { PetsService } from '../service/pets.service.js'
 import { conditionOf, sortKeysOf } from './list-query.js'
 import {
@@ -31,14 +32,7 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
           response: { 200: PetPageSchema, ...problemResponses(422) },
         },
       },
-      async (request) => {
-        const { limit = defaultPageSize, cursor, sort, ...query } = request.query
-        const page = await pets.listPets(
-          { filter: filterOf(query), sort: sortKeysOf<PetSortField>(sort) },
-          { limit, after: cursor },
-        )
-        return { items: page.items.map(toJson), nextCursor: page.nextCursor }
-      },
+      async (request) => pageJson(await pets.listPets(...listAsked(request.query))),
     )
 
     app.get(
@@ -53,15 +47,7 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
           response: { 200: PetPageSchema, ...problemResponses(404, 422) },
         },
       },
-      async (request) => {
-        const { limit = defaultPageSize, cursor, sort, ...query } = request.query
-        const page = await pets.listPetsOfOwner(
-          request.params.id,
-          { filter: filterOf(query), sort: sortKeysOf<PetSortField>(sort) },
-          { limit, after: cursor },
-        )
-        return { items: page.items.map(toJson), nextCursor: page.nextCursor }
-      },
+      async (request) => pageJson(await pets.listPetsOfOwner(request.params.id, ...listAsked(request.query))),
     )
 
     app.get(
@@ -144,6 +130,19 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
       },
     )
   }
+}
+
+/** The list a query string asks for: what to filter and sort by, and which page. */
+function listAsked(query: Static<typeof PetListQuerySchema>): [PetListQuery, PageRequest] {
+  const { limit = defaultPageSize, cursor, sort, ...filters } = query
+  return [
+    { filter: filterOf(filters), sort: sortKeysOf<PetSortField>(sort) },
+    { limit, after: cursor },
+  ]
+}
+
+function pageJson(page: Page<Pet>): Static<typeof PetPageSchema> {
+  return { items: page.items.map(toJson), nextCursor: page.nextCursor }
 }
 
 type PetFilterQuery = Omit<Static<typeof PetListQuerySchema>, 'limit' | 'cursor' | 'sort'>
