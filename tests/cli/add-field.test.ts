@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { regenerate } from '../../generator/src/regenerate.js'
 import { temporaryFolder } from '../support/files.js'
+import { postgresUrl } from '../support/postgres.js'
 import { run, runAnatomy } from '../support/run.js'
 import { contentsOf, generatedService } from '../support/service-folder.js'
 
@@ -53,7 +54,7 @@ describe('anatomy add field', () => {
       ['vitest', 'run', 'test/resources/orders', 'test/gateways/orders', 'test/fakes/orders'],
       {
         cwd: service,
-        env: { DATABASE_URL: '' },
+        env: { DATABASE_URL: postgresUrl() },
       },
     )
 
