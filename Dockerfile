@@ -14,14 +14,7 @@ COPY examples/${SERVICE}/package.json examples/${SERVICE}/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 # The whole service, but what .dockerignore keeps out: sources, TypeScript settings, build scripts.
 COPY examples/${SERVICE}/ ./
-RUN npm run build
-
-FROM ${NODE_IMAGE} AS runtime-dependencies
-ARG SERVICE=pets
-ENV ONNXRUNTIME_NODE_INSTALL=skip
-WORKDIR /app
-COPY examples/${SERVICE}/package.json examples/${SERVICE}/package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm run build -- --standalone
 
 # What a service reads at run time besides its code: the embedded database's snapshot, for pets;
 # the model repository, for model-serving.
@@ -39,7 +32,6 @@ ENV NODE_ENV=production \
     PORT=8080 \
     PGLITE_DATA_DIR=memory://
 WORKDIR /app
-COPY --from=runtime-dependencies /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./
 COPY --from=runtime-files /files/out/ ./

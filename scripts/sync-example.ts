@@ -3,13 +3,14 @@
  * temporary folder and copies over every file the generator owns, leaving hand-grown files alone.
  *
  *   npm run examples:sync -- pets
+ *   npm run examples:sync -- model-serving
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { regenerate } from '../generator/src/regenerate.js'
-import { handGrownFiles, notGeneratorOwned } from '../tests/examples/hand-grown.js'
+import { handGrownFiles, isLeftOut, notGeneratorOwned } from '../tests/examples/hand-grown.js'
 import { listFiles } from '../tests/support/files.js'
 import { refreshLockFile } from './lock-file.js'
 
@@ -24,7 +25,10 @@ const parent = await mkdtemp(join(tmpdir(), 'anatomy-sync-'))
 try {
   const regenerated = await regenerate(example, parent)
   const owned = (await listFiles(regenerated)).filter(
-    (file) => !notGeneratorOwned(file) && !handGrownFiles[name].includes(file),
+    (file) =>
+      !notGeneratorOwned(file) &&
+      !isLeftOut(name, file) &&
+      !(handGrownFiles[name] as readonly string[]).includes(file),
   )
   for (const file of owned) {
     await cp(join(regenerated, file), join(example, file))

@@ -7,7 +7,6 @@ import type { Config } from './config/load-config.js'
 import { createDatabaseProbe } from './gateways/database.probe.js'
 import { healthResource } from './resources/health.resource.js'
 import { createHealthService } from './service/health.service.js'
-import { registerMetrics } from './web/metrics.js'
 import { createServer, type Server } from './web/server.js'
 
 export interface AppDependencies {
@@ -26,11 +25,16 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
 
     const health = createHealthService([createDatabaseProbe(database)], config.health)
 
-    const server = await createServer({ ...config.http, logLevel: config.log.level, api: describeApi() })
     const metrics = new Registry()
     collectDefaultMetrics({ register: metrics })
     registerDatabaseMetrics(metrics, database)
-    registerMetrics(server, metrics)
+    const server = await createServer({
+      ...config.http,
+      logLevel: config.log.level,
+      logRequests: config.log.requests,
+      api: describeApi(),
+      metrics,
+    })
 
     await server.register(healthResource(health))
 

@@ -1,9 +1,30 @@
 /**
  * The files of each example written or changed by hand after generation. Every other file is
  * the generator's: the drift test requires it to be exactly what regenerating gives, and
- * `npm run examples:sync` rewrites it from the current template.
+ * `npm run examples:sync` rewrites it from the current template. The shared plumbing (web/,
+ * config formats and reading, problems, health, the bundle script, their tests) is never here.
  */
 export const handGrownFiles = {
+  'model-serving': [
+    '.dockerignore',
+    '.gitignore',
+    'Dockerfile',
+    'README.md',
+    'biome.json',
+    'deploy/k8s/configmap.yaml',
+    'deploy/k8s/deployment.yaml',
+    'package.json',
+    'src/app.ts',
+    'src/config/config.schema.ts',
+    'src/config/load-config.ts',
+    'test/config/load-config.test.ts',
+    'test/resources/health.resource.test.ts',
+    'test/support/http.ts',
+    'test/web/metrics.test.ts',
+    'test/web/openapi.test.ts',
+    'tsconfig.json',
+    'vitest.config.ts',
+  ].sort(),
   pets: [
     'README.md',
     'src/domain/pets/pet.ts',
@@ -21,6 +42,26 @@ export const handGrownFiles = {
     'test/service/pets.service.test.ts',
     'test/resources/pets.resource.test.ts',
   ].sort(),
+}
+
+/** Files of the template an example leaves out: model-serving has no database. */
+export const leftOutFiles: Record<keyof typeof handGrownFiles, readonly string[]> = {
+  'model-serving': [
+    'pglite/snapshot.tar.gz',
+    'scripts/make-pglite-snapshot.ts',
+    'src/clients/database/',
+    'src/gateways/database.probe.ts',
+    'src/migrate.ts',
+    'src/migrations/index.ts',
+    'test/clients/database.test.ts',
+    'test/support/pglite-snapshot.setup.ts',
+    'test/support/test-database.ts',
+  ],
+  pets: [],
+}
+
+export function isLeftOut(example: keyof typeof handGrownFiles, file: string): boolean {
+  return leftOutFiles[example].some((path) => (path.endsWith('/') ? file.startsWith(path) : file === path))
 }
 
 /** Files npm, the build and the running service make, which no generator writes. */

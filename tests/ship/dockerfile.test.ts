@@ -43,10 +43,18 @@ describe('the rules catch a broken Dockerfile', () => {
       /dist/,
     ],
     [
-      'ships dev dependencies',
+      'ships node_modules beside the bundle',
       (t: string) =>
-        t.replace('--from=runtime-dependencies /app/node_modules', '--from=build /app/node_modules'),
-      /--omit=dev/,
+        t.replace(
+          'COPY --from=build /app/dist ./dist',
+          'COPY --from=build /app/dist ./dist\nCOPY --from=build /app/node_modules ./node_modules',
+        ),
+      /node_modules/,
+    ],
+    [
+      'bundles without the packages esbuild leaves out',
+      (t: string) => t.replace('npm run build -- --standalone', 'npm run build'),
+      /--standalone/,
     ],
     [
       'starts through npm',

@@ -98,10 +98,11 @@ function runtimeStageProblems(model: DockerfileModel, stage: Stage): string[] {
   const problems: string[] = []
   const copies = stage.steps.filter((step) => step.keyword === 'COPY')
   const copiedFrom = (path: string) => copies.find((step) => step.text.split(/\s+/)[0]?.endsWith(path))
-  const dependencies = copiedFrom('/node_modules')
-  const source = model.stages.find((candidate) => candidate.name === dependencies?.flags.from)
-  if (!source?.steps.some((step) => /\bnpm ci\b.*--omit=dev/.test(step.text))) {
-    problems.push('the final stage must take node_modules from a stage that ran npm ci --omit=dev')
+  if (copiedFrom('/node_modules')) {
+    problems.push('the final stage must not copy node_modules: the standalone bundle in dist/ carries them')
+  }
+  if (!model.stages.some((candidate) => candidate.steps.some((step) => /--standalone\b/.test(step.text)))) {
+    problems.push('a stage must bundle with --standalone, so that dist/ runs on its own')
   }
   if (!copiedFrom('/dist'))
     problems.push('the final stage must copy the compiled dist/ (code and migrations)')

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { Type } from '@fastify/type-provider-typebox'
 import { collectDefaultMetrics, Registry } from 'prom-client'
 import type { Config } from './config/load-config.js'
 import type { ModelStore } from './domain/model/model-store.port.js'
@@ -7,6 +8,7 @@ import { prometheusInferenceMetrics } from './gateways/prometheus-inference-metr
 import { healthResource } from './resources/health.resource.js'
 import { kserveV1Resource } from './resources/kserve-v1.resource.js'
 import { openInferenceResource } from './resources/open-inference.resource.js'
+import type { ProblemExtension } from './resources/problem.schema.js'
 import { sagemakerResource } from './resources/sagemaker.resource.js'
 import { vertexResource } from './resources/vertex.resource.js'
 import { createHealthService } from './service/health.service.js'
@@ -45,8 +47,10 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const server = await createServer({
     ...config.http,
     logLevel: config.log.level,
+    logRequests: config.log.requests,
     api,
     metrics,
+    problemExtension: detailAsError,
     // What SageMaker, KServe and Vertex AI probe, besides /health/*: never rate limited.
     probePaths: ['/ping', '/v2/health/live', '/v2/health/ready', config.vertex.healthRoute],
   })
@@ -71,6 +75,16 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     }
   })
   return server
+}
+
+/** KServe and Open Inference Protocol clients look for what went wrong in `error`. */
+const detailAsError: ProblemExtension = {
+  properties: {
+    error: Type.String({
+      description: 'The detail again, where KServe and Open Inference Protocol clients look.',
+    }),
+  },
+  membersOf: (problem) => ({ error: problem.detail }),
 }
 
 function describeApi() {

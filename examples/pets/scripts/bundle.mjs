@@ -3,22 +3,32 @@
  * time Node takes to find and read the hundreds of files of node_modules one by one, and far
  * sooner than through a TypeScript loader. Plain JavaScript, so that Node runs it at once.
  *
- *   node scripts/bundle.mjs           builds once (npm run build, after tsc has checked the types)
- *   node scripts/bundle.mjs --watch   rebuilds on every change and restarts the service (npm run dev)
+ *   node scripts/bundle.mjs               builds once (npm run build, after tsc has checked the types)
+ *   node scripts/bundle.mjs --standalone  also copies into dist/node_modules the few packages that
+ *                                         cannot be bundled: dist/ then runs alone (the image)
+ *   node scripts/bundle.mjs --watch       rebuilds on every change and restarts the service (npm run dev)
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { watch } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { existsSync, readFileSync, watch } from 'node:fs'
+import { cp, rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
+/** Packages esbuild must leave to node_modules, and why. */
+const unbundlable = {
+  '@electric-sql/pglite': 'loads its WebAssembly from beside its own files',
+  'pg-native': 'an optional native binding of pg, never installed',
+  'onnxruntime-node': 'a native addon, with its shared libraries beside it',
+}
+
 /** @type {esbuild.BuildOptions} */
 const options = {
   absWorkingDir: root,
-  entryPoints: ['src/main.ts', 'src/migrate.ts'],
+  entryPoints: ['src/main.ts', 'src/migrate.ts'].filter((entry) => existsSync(join(root, entry))),
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -33,8 +43,7 @@ const options = {
   minifySyntax: true,
   legalComments: 'external',
   logLevel: 'warning',
-  // PGlite loads its WebAssembly from beside its own files; pg-native is optional, and absent.
-  external: ['@electric-sql/pglite', 'pg-native'],
+  external: Object.keys(unbundlable),
   // The CommonJS dependencies inside the ES module bundle still call require().
   banner: {
     js: "import{createRequire as __createRequire}from'node:module';const require=__createRequire(import.meta.url);",
@@ -43,7 +52,39 @@ const options = {
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true })
 if (process.argv.includes('--watch')) await watchAndServe()
-else await esbuild.build(options)
+else {
+  await esbuild.build(options)
+  if (process.argv.includes('--standalone')) await copyUnbundledPackages()
+}
+
+/** Every unbundlable package the service depends on, with what it depends on, into dist/node_modules. */
+async function copyUnbundledPackages() {
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  const copied = new Set()
+  /** @param {string} name @param {string} from */
+  const copy = async (name, from) => {
+    if (copied.has(name)) return
+    copied.add(name)
+    const folder = packageFolder(name, from)
+    await cp(folder, join(root, 'dist/node_modules', name), { recursive: true, dereference: true })
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'))
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) await copy(dependency, folder)
+  }
+  for (const name of Object.keys(unbundlable).filter((name) => name in dependencies)) await copy(name, root)
+}
+
+/**
+ * Where Node would find package `name` from `folder`: the nearest node_modules up the tree.
+ * @param {string} name
+ * @param {string} folder
+ * @returns {string}
+ */
+function packageFolder(name, folder) {
+  const candidate = join(folder, 'node_modules', name)
+  if (existsSync(join(candidate, 'package.json'))) return candidate
+  if (dirname(folder) === folder) throw new Error(`${name} is not installed: run npm install`)
+  return packageFolder(name, dirname(folder))
+}
 
 async function watchAndServe() {
   const context = await esbuild.context({ ...options, minifyWhitespace: false, minifySyntax: false })

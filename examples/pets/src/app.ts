@@ -13,7 +13,6 @@ import { petsResource } from './resources/pets.resource.js'
 import { createHealthService } from './service/health.service.js'
 import { createOwnersService } from './service/owners.service.js'
 import { createPetsService } from './service/pets.service.js'
-import { registerMetrics } from './web/metrics.js'
 import { createServer, type Server } from './web/server.js'
 
 export interface AppDependencies {
@@ -32,11 +31,16 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
 
     const health = createHealthService([createDatabaseProbe(database)], config.health)
 
-    const server = await createServer({ ...config.http, logLevel: config.log.level, api: describeApi() })
     const metrics = new Registry()
     collectDefaultMetrics({ register: metrics })
     registerDatabaseMetrics(metrics, database)
-    registerMetrics(server, metrics)
+    const server = await createServer({
+      ...config.http,
+      logLevel: config.log.level,
+      logRequests: config.log.requests,
+      api: describeApi(),
+      metrics,
+    })
 
     await server.register(healthResource(health))
     await server.register(ownersResource(createOwnersService(createOwnersGateway(database.db))))

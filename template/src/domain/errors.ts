@@ -1,5 +1,5 @@
 /** How a domain failure is to be understood by whoever called the domain. */
-export type DomainErrorKind = 'not-found' | 'conflict' | 'invalid' | 'unavailable'
+export type DomainErrorKind = 'not-found' | 'conflict' | 'invalid' | 'malformed' | 'unavailable'
 
 /**
  * A failure the domain can name. `code` is stable (clients switch on it) and crosses every
@@ -31,6 +31,11 @@ export abstract class ConflictError extends DomainError {
 /** Well-formed input that breaks a domain rule. */
 export abstract class RuleViolationError extends DomainError {
   readonly kind = 'invalid'
+}
+
+/** Input that cannot be read as what the domain expects, such as a value of the wrong shape or type. */
+export abstract class MalformedInputError extends DomainError {
+  readonly kind = 'malformed'
 }
 
 /** Something the domain depends on (a database, a remote service) cannot answer right now. */

@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import helmet from '@fastify/helmet'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import helmet from 'helmet'
 
 export interface ProtectionOptions {
   /** Origins browsers may call from; empty: no cross-origin access. `*` allows any. */
@@ -8,18 +7,17 @@ export interface ProtectionOptions {
   /** Requests a client may make per window; 0 turns rate limiting off. */
   readonly rateLimitMax: number
   readonly rateLimitWindowMs: number
+  /** Paths platforms probe besides /health and its subpaths (/ping, say): never rate limited either. */
+  readonly probePaths?: readonly string[]
 }
 
 /**
- * Security headers, cross-origin rules and a rate limit per client, as configured. The CORS and
- * rate-limit plugins are loaded only when configured: a service that needs neither starts sooner.
+ * Security headers (helmet's defaults), cross-origin rules and a rate limit per client, as
+ * configured. The CORS and rate-limit plugins are loaded only when configured: a service that
+ * needs neither starts sooner.
  */
 export async function registerProtection(server: FastifyInstance, options: ProtectionOptions): Promise<void> {
-  const securityHeaders = helmetHeaders()
-  server.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(securityHeaders)
-    done()
-  })
+  await server.register(helmet)
   if (options.corsOrigins.length > 0) {
     const { default: cors } = await import('@fastify/cors')
     await server.register(cors, {
@@ -32,7 +30,7 @@ export async function registerProtection(server: FastifyInstance, options: Prote
       max: options.rateLimitMax,
       timeWindow: options.rateLimitWindowMs,
       // Orchestrators probe and scrape often from one address: they must never be turned away.
-      allowList: isOperational,
+      allowList: isOperational(new Set(options.probePaths)),
       errorResponseBuilder: (_request, context) => ({
         statusCode: context.statusCode,
         message: `rate limit of ${context.max} requests per ${context.after} exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`,
@@ -41,23 +39,9 @@ export async function registerProtection(server: FastifyInstance, options: Prote
   }
 }
 
-/**
- * The headers helmet's defaults send, which depend on nothing in the request: worked out once
- * here, where the Fastify plugin works them out again on every request. Set on the reply with the
- * others, they also let Node write every header in one go rather than one setHeader at a time.
- */
-function helmetHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {}
-  const recorder = {
-    setHeader: (name: string, value: string) => {
-      headers[name.toLowerCase()] = value
-    },
-    removeHeader: () => {},
+function isOperational(probePaths: ReadonlySet<string>) {
+  return (request: FastifyRequest): boolean => {
+    const path = request.url.split('?')[0] ?? ''
+    return path.startsWith('/health') || path === '/metrics' || probePaths.has(path)
   }
-  helmet()({} as IncomingMessage, recorder as unknown as ServerResponse, () => {})
-  return headers
-}
-
-function isOperational(request: FastifyRequest): boolean {
-  return request.url.startsWith('/health') || request.url === '/metrics'
 }

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net'
+import { Registry } from 'prom-client'
 import supertest from 'supertest'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
@@ -17,6 +18,8 @@ export function serverOptions(env: Record<string, string> = {}): ServerOptions {
   return {
     ...config.http,
     logLevel: config.log.level,
+    logRequests: config.log.requests,
+    metrics: new Registry(),
     api: { title: 'test', version: '1.0.0', description: '' },
   }
 }

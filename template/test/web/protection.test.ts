@@ -9,10 +9,11 @@ afterEach(() => server?.close())
 
 /** A server configured from `env`, with a route that answers at once and one that never does. */
 async function serve(env: Record<string, string> = {}) {
-  server = await createServer(serverOptions(env))
+  server = await createServer({ ...serverOptions(env), probePaths: ['/hc'] })
   server.get('/widgets', async () => ({ widgets: [] }))
   server.get('/slow', (_request, _reply) => new Promise(() => {}))
   server.get('/health/live', async () => ({ status: 'up' }))
+  server.get('/hc', async () => ({ status: 'up' }))
   await server.listen({ host: '127.0.0.1', port: 0 })
   return supertest.agent(`http://127.0.0.1:${(server.server.address() as AddressInfo).port}`)
 }
@@ -61,10 +62,14 @@ describe('protection', () => {
     expect(limited.body).toMatchObject({ status: 429, code: 'REQUEST.RATE_LIMITED' })
   })
 
-  it('never limits health probes', async () => {
+  it('never limits health probes, with a query string or not, nor the paths a platform probes', async () => {
     const http = await serve({ RATE_LIMIT_MAX: '1' })
 
-    for (let i = 0; i < 5; i++) await http.get('/health/live').expect(200)
+    for (let i = 0; i < 5; i++) {
+      await http.get('/health/live').expect(200)
+      await http.get('/health/live?probe=kubelet').expect(200)
+      await http.get('/hc').expect(200)
+    }
   })
 
   it('answers a request that takes too long with 503 problem+json', async () => {

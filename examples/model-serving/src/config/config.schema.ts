@@ -1,75 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import convict from 'convict'
-
-const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
-
-const integerOrText = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
-
-const positiveInteger: convict.Format = {
-  coerce: integerOrText,
-  validate(value: unknown) {
-    if (!Number.isSafeInteger(value) || (value as number) <= 0) {
-      throw new Error('must be a positive integer')
-    }
-  },
-}
-
-const nonNegativeInteger: convict.Format = {
-  coerce: integerOrText,
-  validate(value: unknown) {
-    if (!Number.isSafeInteger(value) || (value as number) < 0) {
-      throw new Error('must be an integer of 0 or more')
-    }
-  },
-}
-
-function assertTcpPort(value: unknown) {
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 65_535) {
-    throw new Error('must be an integer from 0 to 65535')
-  }
-}
-
-const tcpPort: convict.Format = { coerce: integerOrText, validate: assertTcpPort }
-
-/** An unset AIP_HTTP_PORT is null, so PORT applies; a set one must be a port. */
-const optionalTcpPort: convict.Format = {
-  coerce: (value: string) => (value === '' ? null : integerOrText(value)),
-  validate(value: unknown) {
-    if (value !== null) assertTcpPort(value)
-  },
-}
-
-const originList: convict.Format = {
-  coerce: (value: string) =>
-    value
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
-  validate(origins: unknown) {
-    for (const origin of origins as string[]) {
-      if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
-        throw new Error(
-          `must be * or origins like https://app.example.com, comma separated: "${origin}" is not`,
-        )
-      }
-    }
-  },
-}
-
-const strictBoolean: convict.Format = {
-  coerce: (value: string) => ({ true: true, false: false })[value] ?? value,
-  validate(value: unknown) {
-    if (typeof value !== 'boolean') throw new Error('must be true or false')
-  },
-}
-
-const routePath: convict.Format = {
-  validate(value: unknown) {
-    if (typeof value !== 'string' || !/^\/[^\s?#*]*$/.test(value)) {
-      throw new Error('must be a path starting with /, without spaces, ?, # or *')
-    }
-  },
-}
+import './formats.js'
+import { serverSettings } from './server.settings.js'
 
 const modelName = /^[A-Za-z0-9][\w.-]*$/
 
@@ -116,75 +48,12 @@ function isLocalFileUri(value: string): boolean {
   }
 }
 
-convict.addFormats({
-  'positive-integer': positiveInteger,
-  'non-negative-integer': nonNegativeInteger,
-  'tcp-port': tcpPort,
-  'optional-tcp-port': optionalTcpPort,
-  'origin-list': originList,
-  'strict-boolean': strictBoolean,
-  'route-path': routePath,
-  'model-list': modelList,
-  'local-storage-uri': localStorageUri,
-})
+convict.addFormats({ 'model-list': modelList, 'local-storage-uri': localStorageUri })
 
+/** Every setting of this service, each from an environment variable. */
 export const configSchema = {
-  http: {
-    host: {
-      doc: 'Interface the HTTP server listens on.',
-      format: String,
-      default: '0.0.0.0',
-      env: 'HOST',
-    },
-    port: {
-      doc: 'Port the HTTP server listens on, unless AIP_HTTP_PORT is set.',
-      format: 'tcp-port',
-      default: 8080,
-      env: 'PORT',
-    },
-    bodyLimitBytes: {
-      doc: 'Largest request body accepted, in bytes. Vertex AI allows 1.5 MB per request.',
-      format: 'positive-integer',
-      default: 2_097_152,
-      env: 'BODY_LIMIT_BYTES',
-    },
-    requestTimeoutMs: {
-      doc: 'A request not answered in this time gets a 503.',
-      format: 'positive-integer',
-      default: 30_000,
-      env: 'REQUEST_TIMEOUT_MS',
-    },
-    trustProxy: {
-      doc: 'Behind a load balancer: take the client address from X-Forwarded-For.',
-      format: 'strict-boolean',
-      default: false,
-      env: 'TRUST_PROXY',
-    },
-    corsOrigins: {
-      doc: 'Comma-separated origins browsers may call from; * for any; empty for none.',
-      format: 'origin-list',
-      default: [] as string[],
-      env: 'CORS_ORIGINS',
-    },
-    rateLimitMax: {
-      doc: 'Requests one client may make per window; 0 turns the limit off.',
-      format: 'non-negative-integer',
-      default: 0,
-      env: 'RATE_LIMIT_MAX',
-    },
-    rateLimitWindowMs: {
-      doc: 'The window of the rate limit.',
-      format: 'positive-integer',
-      default: 60_000,
-      env: 'RATE_LIMIT_WINDOW_MS',
-    },
-    shutdownTimeoutMs: {
-      doc: 'How long in-flight requests may take to finish after SIGTERM.',
-      format: 'positive-integer',
-      default: 10_000,
-      env: 'SHUTDOWN_TIMEOUT_MS',
-    },
-  },
+  // Vertex AI allows 1.5 MB per request.
+  ...serverSettings({ bodyLimitBytes: 2_097_152 }),
   vertex: {
     httpPort: {
       doc: 'Port Vertex AI sends requests to; overrides PORT when set.',
@@ -209,14 +78,6 @@ export const configSchema = {
       format: 'local-storage-uri',
       default: '',
       env: 'AIP_STORAGE_URI',
-    },
-  },
-  log: {
-    level: {
-      doc: 'Lowest level written to the log.',
-      format: logLevels,
-      default: 'info' as (typeof logLevels)[number],
-      env: 'LOG_LEVEL',
     },
   },
   models: {
@@ -257,14 +118,6 @@ export const configSchema = {
       format: 'non-negative-integer',
       default: 0,
       env: 'BATCH_MAX_DELAY_MS',
-    },
-  },
-  health: {
-    probeTimeoutMs: {
-      doc: 'How long a readiness probe may take before it counts as down.',
-      format: 'positive-integer',
-      default: 1_000,
-      env: 'HEALTH_PROBE_TIMEOUT_MS',
     },
   },
 }

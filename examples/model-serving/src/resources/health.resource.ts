@@ -19,22 +19,16 @@ const ReadinessBody = Type.Object({
 const HealthSummary = Type.Object({ ...ReadinessBody.properties, uptimeSeconds: Type.Integer() })
 
 const readinessResponses = {
-  200: { description: 'Every model is loaded and warmed up.', ...ReadinessBody },
-  503: {
-    description: 'A model is loading or failed to load: take this instance out of rotation.',
-    ...ReadinessBody,
-  },
+  200: { description: 'Every dependency answers.', ...ReadinessBody },
+  503: { description: 'A dependency does not answer: take this instance out of rotation.', ...ReadinessBody },
 }
 
 export interface HealthOptions {
-  /** Where the summary answers: /health, and the route a platform probes (AIP_HEALTH_ROUTE on Vertex AI). */
+  /** Where the summary answers: /health, and any route a platform probes (AIP_HEALTH_ROUTE on Vertex AI). */
   readonly summaryPaths: readonly string[]
 }
 
-/**
- * Probes for orchestrators: liveness (restart me?), readiness (send me traffic?), and a summary.
- * Here the dependencies are the models: ready once every one has loaded and answered a warm-up.
- */
+/** Probes for orchestrators: liveness (restart me?), readiness (send me traffic?), and a summary. */
 export function healthResource(
   health: HealthService,
   { summaryPaths }: HealthOptions = { summaryPaths: ['/health'] },
@@ -48,7 +42,7 @@ export function healthResource(
 
     app.get(
       '/health/ready',
-      { schema: { tags: ['health'], summary: 'Every model is ready', response: readinessResponses } },
+      { schema: { tags: ['health'], summary: 'Every dependency answers', response: readinessResponses } },
       async (request, reply) => {
         const readiness = await health.readiness()
         logDownDependencies(request.log, readiness)
@@ -57,7 +51,7 @@ export function healthResource(
     )
 
     for (const path of new Set(summaryPaths.map(literalPath))) {
-      // A platform may probe a route that already says whether the models are ready (/v2/health/ready).
+      // A platform may probe a route that another resource serves already (/v2/health/ready).
       if (app.hasRoute({ method: 'GET', url: path })) continue
       app.get(
         path,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -8,14 +8,13 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify'
 import type { Registry } from 'prom-client'
-import { Problem } from '../resources/problem.schema.js'
+import { type ProblemExtension, problemSchema } from '../resources/problem.schema.js'
 import { documentCommonProblems } from './common-problems.js'
 import { registerMetrics } from './metrics.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
-import { answerWithProblem, registerProblemHandlers } from './problems.js'
+import { problemAnswer, registerProblemHandlers } from './problems.js'
 import { type ProtectionOptions, registerProtection } from './protection.js'
-import { registerRequestTimeout } from './request-timeout.js'
-import { sharedSerializers } from './serializers.js'
+import { validatorCompiler } from './validation.js'
 
 export type Server = FastifyInstance<
   RawServerDefault,
@@ -27,6 +26,8 @@ export type Server = FastifyInstance<
 
 export interface ServerOptions extends ProtectionOptions {
   readonly logLevel: string
+  /** Fastify's line as each request comes in and as it is answered, at info level. */
+  readonly logRequests: boolean
   readonly bodyLimitBytes: number
   /** A request not answered in this time gets a 503. */
   readonly requestTimeoutMs: number
@@ -35,6 +36,8 @@ export interface ServerOptions extends ProtectionOptions {
   readonly api: ApiDescription
   /** Where request metrics go, and what GET /metrics shows. */
   readonly metrics: Registry
+  /** Members every problem answer carries for clients of the service's own. */
+  readonly problemExtension?: ProblemExtension
 }
 
 const requestIdHeader = 'x-request-id'
@@ -42,39 +45,25 @@ const acceptableRequestId = /^[\w.:-]{1,128}$/
 
 /** A Fastify server with everything every resource relies on; resources are registered by the app. */
 export async function createServer(options: ServerOptions): Promise<Server> {
+  const answerWithProblem = problemAnswer(options.problemExtension)
   const server = Fastify({
     logger: { level: options.logLevel },
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: options.bodyLimitBytes,
+    // Fastify's own timer: a 503 problem, and request.signal aborted for handlers that listen.
+    handlerTimeout: options.requestTimeoutMs,
     trustProxy: options.trustProxy,
     genReqId: requestIdOf,
     frameworkErrors: answerWithProblem,
-    schemaController: sharedSerializers,
-    // One line per request, at debug level, rather than Fastify's two at info: a model server answers
-    // thousands a second, and the platform in front of it (Vertex AI, KServe) keeps request logs of its own.
-    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  server.setValidatorCompiler(TypeBoxValidatorCompiler)
-  server.addSchema(Problem)
-  // Hooks with a callback rather than async: no promise to make and settle on every request.
+  server.setValidatorCompiler(validatorCompiler)
+  server.addSchema(problemSchema(options.problemExtension?.properties))
   server.addHook('onRequest', (request, reply, done) => {
     reply.header(requestIdHeader, request.id)
     done()
   })
-  server.addHook('onResponse', (request, reply, done) => {
-    request.log.debug(
-      {
-        method: request.method,
-        url: request.url,
-        statusCode: reply.statusCode,
-        responseTime: reply.elapsedTime,
-      },
-      'request completed',
-    )
-    done()
-  })
-  registerRequestTimeout(server, options.requestTimeoutMs)
-  registerProblemHandlers(server)
+  registerProblemHandlers(server, answerWithProblem)
   documentCommonProblems(server, { rateLimited: options.rateLimitMax > 0 })
   await registerProtection(server, options)
   await registerOpenApi(server, options.api)

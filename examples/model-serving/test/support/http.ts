@@ -27,6 +27,7 @@ export function serverOptions(env: Record<string, string> = {}): ServerOptions {
   return {
     ...config.http,
     logLevel: config.log.level,
+    logRequests: config.log.requests,
     api: { title: 'test', version: '1.0.0', description: '' },
     metrics: new Registry(),
     probePaths: [config.vertex.healthRoute],

@@ -9,6 +9,7 @@ import {
   NotFoundError,
   RuleViolationError,
 } from '../../src/domain/errors.js'
+import { type ProblemExtension, problemResponses } from '../../src/resources/problem.schema.js'
 import { createServer, type Server } from '../../src/web/server.js'
 import { serverOptions } from '../support/http.js'
 
@@ -51,6 +52,9 @@ describe('errors as application/problem+json', () => {
     server.get('/widgets/heavy', async () => {
       throw new WidgetTooHeavy('a widget weighs at most 10 kg')
     })
+    server.get('/widgets/unnamed', async () => {
+      throw new WidgetTooHeavy('weight is over 10 kg', { field: 'weight' })
+    })
     server.get('/widgets/unreadable', async () => {
       throw new WidgetUnreadable('widget 3: the weight is not a number')
     })
@@ -85,7 +89,6 @@ describe('errors as application/problem+json', () => {
       detail,
       instance: path,
       requestId: response.headers['x-request-id'],
-      error: detail,
     })
   })
 
@@ -93,6 +96,15 @@ describe('errors as application/problem+json', () => {
     const response = await http.get('/widgets/unavailable').expect(503)
 
     expect(response.headers['retry-after']).toBe('2')
+  })
+
+  it('names the field a domain error is about, as validation errors do', async () => {
+    const response = await http.get('/widgets/unnamed').expect(422)
+
+    expect(response.body).toMatchObject({
+      code: 'WIDGET.TOO_HEAVY',
+      errors: [{ in: 'body', field: 'weight', message: 'weight is over 10 kg' }],
+    })
   })
 
   it('names each missing, mistyped and unexpected field of an invalid body', async () => {
@@ -139,18 +151,18 @@ describe('errors as application/problem+json', () => {
     expect(response.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE')
   })
 
-  it('answers a path parameter over the length limit with 414 problem+json', async () => {
-    const response = await http.get(`/widgets/${'x'.repeat(500)}`).expect(414)
-
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
-    expect(response.body).toMatchObject({ status: 414, code: 'REQUEST.URI_TOO_LONG' })
-  })
-
   it('hides what went wrong inside from the client', async () => {
     const response = await http.get('/widgets/broken').expect(500)
 
     expect(response.body).toMatchObject({ status: 500, code: 'INTERNAL' })
     expect(response.text).not.toMatch(/select|secrets|line 3|at /)
+  })
+
+  it('answers a path parameter over the length limit with 414 problem+json', async () => {
+    const response = await http.get(`/widgets/${'x'.repeat(500)}`).expect(414)
+
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(response.body).toMatchObject({ status: 414, code: 'REQUEST.URI_TOO_LONG' })
   })
 
   it('answers unknown routes with 404', async () => {
@@ -166,5 +178,39 @@ describe('errors as application/problem+json', () => {
     expect(kept.headers['x-request-id']).toBe('abc-123')
     expect(kept.body.requestId).toBe('abc-123')
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
+
+describe('problems with extension members of a service', () => {
+  const detailAsError: ProblemExtension = {
+    properties: { error: Type.String() },
+    membersOf: (problem) => ({ error: problem.detail }),
+  }
+  let server: Server
+  let http: ReturnType<typeof supertest.agent>
+
+  beforeAll(async () => {
+    server = await createServer({ ...serverOptions(), problemExtension: detailAsError })
+    server.get('/widgets/missing', { schema: { response: problemResponses(404) } }, async () => {
+      throw new WidgetNotFound('widget 7 does not exist')
+    })
+    await server.listen({ host: '127.0.0.1', port: 0 })
+    http = supertest.agent(`http://127.0.0.1:${(server.server.address() as AddressInfo).port}`)
+  })
+  afterAll(() => server?.close())
+
+  it('adds them to a domain error, through the documented response schema', async () => {
+    const response = await http.get('/widgets/missing').expect(404)
+
+    expect(response.body).toMatchObject({
+      detail: 'widget 7 does not exist',
+      error: 'widget 7 does not exist',
+    })
+  })
+
+  it('adds them to what the framework refuses', async () => {
+    const response = await http.get('/gadgets').expect(404)
+
+    expect(response.body).toMatchObject({ code: 'ROUTE.NOT_FOUND', error: 'no route for GET /gadgets' })
   })
 })

@@ -2,20 +2,14 @@ import type { AddressInfo } from 'node:net'
 import supertest from 'supertest'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createServer, type Server } from '../../src/web/server.js'
-import { type RunningApp, serverOptions, startApp } from '../support/http.js'
+import { serverOptions } from '../support/http.js'
 
 let server: Server | undefined
-let app: RunningApp | undefined
-afterEach(async () => {
-  await server?.close()
-  await app?.close()
-  server = undefined
-  app = undefined
-})
+afterEach(() => server?.close())
 
 /** A server configured from `env`, with a route that answers at once and one that never does. */
 async function serve(env: Record<string, string> = {}) {
-  server = await createServer(serverOptions(env))
+  server = await createServer({ ...serverOptions(env), probePaths: ['/hc'] })
   server.get('/widgets', async () => ({ widgets: [] }))
   server.get('/slow', (_request, _reply) => new Promise(() => {}))
   server.get('/health/live', async () => ({ status: 'up' }))
@@ -68,11 +62,12 @@ describe('protection', () => {
     expect(limited.body).toMatchObject({ status: 429, code: 'REQUEST.RATE_LIMITED' })
   })
 
-  it('never limits health probes, nor the health route Vertex AI is told to probe', async () => {
-    const http = await serve({ RATE_LIMIT_MAX: '1', AIP_HEALTH_ROUTE: '/hc' })
+  it('never limits health probes, with a query string or not, nor the paths a platform probes', async () => {
+    const http = await serve({ RATE_LIMIT_MAX: '1' })
 
     for (let i = 0; i < 5; i++) {
       await http.get('/health/live').expect(200)
+      await http.get('/health/live?probe=kubelet').expect(200)
       await http.get('/hc').expect(200)
     }
   })
@@ -84,37 +79,5 @@ describe('protection', () => {
 
     expect(response.body).toMatchObject({ status: 503, code: 'SERVICE.UNAVAILABLE' })
     expect(response.headers['retry-after']).toBe('2')
-  })
-})
-
-describe('protection of the model server', () => {
-  const probes = [
-    '/health/live',
-    '/health/ready',
-    '/health',
-    '/hc',
-    '/ping',
-    '/v2/health/live',
-    '/v2/health/ready',
-    '/metrics',
-  ]
-
-  it('never limits what Kubernetes, KServe, SageMaker, Vertex AI and Prometheus probe', async () => {
-    app = await startApp({ RATE_LIMIT_MAX: '1', AIP_HEALTH_ROUTE: '/hc' })
-
-    for (const path of probes) {
-      for (let i = 0; i < 3; i++) await app.http.get(path).expect(200)
-    }
-  })
-
-  it('limits the protocols, per-model readiness included', async () => {
-    app = await startApp({ RATE_LIMIT_MAX: '1' })
-
-    await app.http.get('/v2/models/iris/ready').expect(200)
-    await app.http.get('/v2/models/iris/ready').expect(429)
-    await app.http
-      .post('/predict')
-      .send({ instances: [[5.1, 3.5, 1.4, 0.2]] })
-      .expect(429)
   })
 })

@@ -1,6 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { Readiness } from '../domain/health/readiness.js'
 import type { HealthService } from '../service/health.service.js'
+import { literalPath } from './literal-path.js'
 
 const Liveness = Type.Object({ status: Type.Literal('up'), uptimeSeconds: Type.Integer() })
 
@@ -22,8 +23,16 @@ const readinessResponses = {
   503: { description: 'A dependency does not answer: take this instance out of rotation.', ...ReadinessBody },
 }
 
+export interface HealthOptions {
+  /** Where the summary answers: /health, and any route a platform probes (AIP_HEALTH_ROUTE on Vertex AI). */
+  readonly summaryPaths: readonly string[]
+}
+
 /** Probes for orchestrators: liveness (restart me?), readiness (send me traffic?), and a summary. */
-export function healthResource(health: HealthService): FastifyPluginAsyncTypebox {
+export function healthResource(
+  health: HealthService,
+  { summaryPaths }: HealthOptions = { summaryPaths: ['/health'] },
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/health/live',
@@ -41,23 +50,27 @@ export function healthResource(health: HealthService): FastifyPluginAsyncTypebox
       },
     )
 
-    app.get(
-      '/health',
-      {
-        schema: {
-          tags: ['health'],
-          summary: 'Liveness and readiness in one answer',
-          response: { 200: HealthSummary, 503: HealthSummary },
+    for (const path of new Set(summaryPaths.map(literalPath))) {
+      // A platform may probe a route that another resource serves already (/v2/health/ready).
+      if (app.hasRoute({ method: 'GET', url: path })) continue
+      app.get(
+        path,
+        {
+          schema: {
+            tags: ['health'],
+            summary: 'Liveness and readiness in one answer',
+            response: { 200: HealthSummary, 503: HealthSummary },
+          },
         },
-      },
-      async (request, reply) => {
-        const readiness = await health.readiness()
-        logDownDependencies(request.log, readiness)
-        return reply
-          .status(readiness.ready ? 200 : 503)
-          .send({ ...readinessBody(readiness), uptimeSeconds: health.uptimeSeconds() })
-      },
-    )
+        async (request, reply) => {
+          const readiness = await health.readiness()
+          logDownDependencies(request.log, readiness)
+          return reply
+            .status(readiness.ready ? 200 : 503)
+            .send({ ...readinessBody(readiness), uptimeSeconds: health.uptimeSeconds() })
+        },
+      )
+    }
   }
 }
 

@@ -1,20 +1,20 @@
 import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError, type DomainErrorKind } from '../domain/errors.js'
-import { ProblemMediaType } from '../resources/problem.schema.js'
+import { type ProblemBasics, type ProblemExtension, ProblemMediaType } from '../resources/problem.schema.js'
 import { fieldErrorsOf } from './field-errors.js'
 
-interface ProblemDraft {
-  readonly status: number
-  readonly code: string
-  readonly detail: string
+interface ProblemDraft extends ProblemBasics {
   readonly errors?: ReturnType<typeof fieldErrorsOf>
 }
+
+type ProblemAnswer = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => FastifyReply
 
 const statusByKind: Record<DomainErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   invalid: 422,
+  malformed: 400,
   unavailable: 503,
 }
 
@@ -34,32 +34,30 @@ const codeByStatus: Record<number, string> = {
   503: 'SERVICE.UNAVAILABLE',
 }
 
-/** The one place where errors become HTTP: application/problem+json (RFC 9457). */
-export function registerProblemHandlers(server: FastifyInstance): void {
-  server.setErrorHandler(answerWithProblem)
-  server.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, {
-      status: 404,
-      code: 'ROUTE.NOT_FOUND',
-      detail: `no route for ${request.method} ${request.url.split('?')[0]}`,
-    }),
-  )
+/**
+ * The one place where errors become HTTP: application/problem+json (RFC 9457). The answer is also
+ * given to Fastify as `frameworkErrors`, for what the router refuses before any route runs (a
+ * malformed URL, a path parameter over the length limit).
+ */
+export function problemAnswer(extension?: ProblemExtension): ProblemAnswer {
+  const membersOf = extension?.membersOf ?? (() => ({}))
+  return (error, request, reply) => {
+    const problem = problemOf(error)
+    logFailure(request, error, problem.status)
+    if (problem.status === 503) {
+      // What made it unavailable is expected back: clients and proxies may retry after a pause.
+      reply.header('retry-after', secondsBeforeRetry)
+    }
+    return sendProblem(request, reply, { ...problem, ...membersOf(problem) })
+  }
 }
 
-/**
- * Answers an error as problem+json. Also given to Fastify as `frameworkErrors`, for what the router
- * refuses before any route runs (a malformed URL, a path parameter over the length limit).
- */
-export function answerWithProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const problem = problemOf(error)
-  if (problem.status === 503) {
-    request.log.warn({ err: error }, 'a dependency is unavailable')
-    // The dependency is expected back: clients and proxies may retry after a short pause.
-    reply.header('retry-after', secondsBeforeRetry)
-  } else if (problem.status >= 500) {
-    request.log.error({ err: error }, 'request failed')
-  }
-  return sendProblem(request, reply, problem)
+export function registerProblemHandlers(server: FastifyInstance, answer: ProblemAnswer): void {
+  server.setErrorHandler(answer)
+  server.setNotFoundHandler((request, reply) => {
+    const detail = `no route for ${request.method} ${request.url.split('?')[0]}`
+    return answer(Object.assign(new Error(detail), { statusCode: 404 }) as FastifyError, request, reply)
+  })
 }
 
 function problemOf(error: FastifyError): ProblemDraft {
@@ -80,10 +78,25 @@ function problemOf(error: FastifyError): ProblemDraft {
   if (status >= 400 && status < 500) {
     return { status, code: codeByStatus[status] ?? 'REQUEST.REJECTED', detail: error.message }
   }
+  if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
+    return { status: 503, code: 'SERVICE.UNAVAILABLE', detail: 'the request was not answered in time' }
+  }
   if (status === 503) {
     return { status, code: 'SERVICE.UNAVAILABLE', detail: 'the service is unavailable' }
   }
   return { status: 500, code: 'INTERNAL', detail: 'the server failed to answer; the log has the details' }
+}
+
+/** A 503 says what made the service unavailable; any other 5xx is a failure of ours. */
+function logFailure(request: FastifyRequest, error: FastifyError, status: number): void {
+  if (status === 503) request.log.warn({ err: error }, unavailableBecause(error))
+  else if (status >= 500) request.log.error({ err: error }, 'request failed')
+}
+
+function unavailableBecause(error: FastifyError): string {
+  if (error.code === 'FST_ERR_HANDLER_TIMEOUT') return 'the request timed out'
+  if (error instanceof DomainError) return `a dependency is unavailable: ${error.message}`
+  return 'the service is unavailable'
 }
 
 /** A domain error about one field (`details.field`) names it as validation errors do. */

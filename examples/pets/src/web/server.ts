@@ -7,13 +7,13 @@ import Fastify, {
   LogController,
   type RawServerDefault,
 } from 'fastify'
-import { Problem } from '../resources/problem.schema.js'
+import type { Registry } from 'prom-client'
+import { type ProblemExtension, problemSchema } from '../resources/problem.schema.js'
 import { documentCommonProblems } from './common-problems.js'
+import { registerMetrics } from './metrics.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
-import { answerWithProblem, registerProblemHandlers } from './problems.js'
+import { problemAnswer, registerProblemHandlers } from './problems.js'
 import { type ProtectionOptions, registerProtection } from './protection.js'
-import { registerRequestTimeout } from './request-timeout.js'
-import { sharedSerializers } from './serializers.js'
 import { validatorCompiler } from './validation.js'
 
 export type Server = FastifyInstance<
@@ -26,12 +26,18 @@ export type Server = FastifyInstance<
 
 export interface ServerOptions extends ProtectionOptions {
   readonly logLevel: string
+  /** Fastify's line as each request comes in and as it is answered, at info level. */
+  readonly logRequests: boolean
   readonly bodyLimitBytes: number
   /** A request not answered in this time gets a 503. */
   readonly requestTimeoutMs: number
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   readonly trustProxy: boolean
   readonly api: ApiDescription
+  /** Where request metrics go, and what GET /metrics shows. */
+  readonly metrics: Registry
+  /** Members every problem answer carries for clients of the service's own. */
+  readonly problemExtension?: ProblemExtension
 }
 
 const requestIdHeader = 'x-request-id'
@@ -39,42 +45,29 @@ const acceptableRequestId = /^[\w.:-]{1,128}$/
 
 /** A Fastify server with everything every resource relies on; resources are registered by the app. */
 export async function createServer(options: ServerOptions): Promise<Server> {
+  const answerWithProblem = problemAnswer(options.problemExtension)
   const server = Fastify({
     logger: { level: options.logLevel },
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: options.bodyLimitBytes,
+    // Fastify's own timer: a 503 problem, and request.signal aborted for handlers that listen.
+    handlerTimeout: options.requestTimeoutMs,
     trustProxy: options.trustProxy,
     genReqId: requestIdOf,
     frameworkErrors: answerWithProblem,
-    schemaController: sharedSerializers,
-    // One line per request, at debug level, rather than Fastify's two at info: writing them costs
-    // more than many a request, and metrics count requests while the load balancer logs them too.
-    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   server.setValidatorCompiler(validatorCompiler)
-  server.addSchema(Problem)
-  // Hooks with a callback rather than async: no promise to make and settle on every request.
+  server.addSchema(problemSchema(options.problemExtension?.properties))
   server.addHook('onRequest', (request, reply, done) => {
     reply.header(requestIdHeader, request.id)
     done()
   })
-  server.addHook('onResponse', (request, reply, done) => {
-    request.log.debug(
-      {
-        method: request.method,
-        url: request.url,
-        statusCode: reply.statusCode,
-        responseTime: reply.elapsedTime,
-      },
-      'request completed',
-    )
-    done()
-  })
-  registerRequestTimeout(server, options.requestTimeoutMs)
-  registerProblemHandlers(server)
+  registerProblemHandlers(server, answerWithProblem)
   documentCommonProblems(server, { rateLimited: options.rateLimitMax > 0 })
   await registerProtection(server, options)
   await registerOpenApi(server, options.api)
+  registerMetrics(server, options.metrics)
   return server
 }
 

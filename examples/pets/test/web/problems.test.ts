@@ -2,7 +2,14 @@ import type { AddressInfo } from 'node:net'
 import { Type } from '@fastify/type-provider-typebox'
 import supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ConflictError, NotFoundError, RuleViolationError } from '../../src/domain/errors.js'
+import {
+  ConflictError,
+  DependencyUnavailableError,
+  MalformedInputError,
+  NotFoundError,
+  RuleViolationError,
+} from '../../src/domain/errors.js'
+import { type ProblemExtension, problemResponses } from '../../src/resources/problem.schema.js'
 import { createServer, type Server } from '../../src/web/server.js'
 import { serverOptions } from '../support/http.js'
 
@@ -14,6 +21,9 @@ class WidgetNameTaken extends ConflictError {
 }
 class WidgetTooHeavy extends RuleViolationError {
   readonly code = 'WIDGET.TOO_HEAVY'
+}
+class WidgetUnreadable extends MalformedInputError {
+  readonly code = 'WIDGET.UNREADABLE'
 }
 
 const Widget = Type.Object(
@@ -45,6 +55,12 @@ describe('errors as application/problem+json', () => {
     server.get('/widgets/unnamed', async () => {
       throw new WidgetTooHeavy('weight is over 10 kg', { field: 'weight' })
     })
+    server.get('/widgets/unreadable', async () => {
+      throw new WidgetUnreadable('widget 3: the weight is not a number')
+    })
+    server.get('/widgets/unavailable', async () => {
+      throw new DependencyUnavailableError('the widget store')
+    })
     server.get('/widgets/broken', async () => {
       throw new Error('select * from secrets failed at line 3')
     })
@@ -57,6 +73,8 @@ describe('errors as application/problem+json', () => {
     ['/widgets/missing', 404, 'WIDGET.NOT_FOUND', 'widget 7 does not exist'],
     ['/widgets/taken', 409, 'WIDGET.NAME_TAKEN', 'a widget named bolt exists'],
     ['/widgets/heavy', 422, 'WIDGET.TOO_HEAVY', 'a widget weighs at most 10 kg'],
+    ['/widgets/unreadable', 400, 'WIDGET.UNREADABLE', 'widget 3: the weight is not a number'],
+    ['/widgets/unavailable', 503, 'DEPENDENCY.UNAVAILABLE', 'the widget store is unavailable'],
   ])('maps the domain error behind %s to %i', async (path, status, code, detail) => {
     const response = await http
       .get(path)
@@ -72,6 +90,12 @@ describe('errors as application/problem+json', () => {
       instance: path,
       requestId: response.headers['x-request-id'],
     })
+  })
+
+  it('asks the client to retry a 503 after a short pause', async () => {
+    const response = await http.get('/widgets/unavailable').expect(503)
+
+    expect(response.headers['retry-after']).toBe('2')
   })
 
   it('names the field a domain error is about, as validation errors do', async () => {
@@ -154,5 +178,39 @@ describe('errors as application/problem+json', () => {
     expect(kept.headers['x-request-id']).toBe('abc-123')
     expect(kept.body.requestId).toBe('abc-123')
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
+
+describe('problems with extension members of a service', () => {
+  const detailAsError: ProblemExtension = {
+    properties: { error: Type.String() },
+    membersOf: (problem) => ({ error: problem.detail }),
+  }
+  let server: Server
+  let http: ReturnType<typeof supertest.agent>
+
+  beforeAll(async () => {
+    server = await createServer({ ...serverOptions(), problemExtension: detailAsError })
+    server.get('/widgets/missing', { schema: { response: problemResponses(404) } }, async () => {
+      throw new WidgetNotFound('widget 7 does not exist')
+    })
+    await server.listen({ host: '127.0.0.1', port: 0 })
+    http = supertest.agent(`http://127.0.0.1:${(server.server.address() as AddressInfo).port}`)
+  })
+  afterAll(() => server?.close())
+
+  it('adds them to a domain error, through the documented response schema', async () => {
+    const response = await http.get('/widgets/missing').expect(404)
+
+    expect(response.body).toMatchObject({
+      detail: 'widget 7 does not exist',
+      error: 'widget 7 does not exist',
+    })
+  })
+
+  it('adds them to what the framework refuses', async () => {
+    const response = await http.get('/gadgets').expect(404)
+
+    expect(response.body).toMatchObject({ code: 'ROUTE.NOT_FOUND', error: 'no route for GET /gadgets' })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readinessOf } from '../../../src/domain/health/readiness.js'
+import { readinessOf } from '../../src/domain/health/readiness.js'
 
 const up = { name: 'database', up: true, latencyMs: 1 }
 const down = { name: 'queue', up: false, latencyMs: 5, reason: 'refused' }
