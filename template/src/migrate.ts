@@ -1,5 +1,5 @@
 import { openDatabase } from './clients/database/database.js'
-import { migrateToLatest } from './clients/database/migrate.js'
+import { migrateToLatest } from './clients/database/migrator.js'
 import { ConfigError, loadConfig } from './config/load-config.js'
 
 /** `npm run migrate`: brings the configured database to the latest migration, then exits. */

@@ -1,5 +1,5 @@
 import type { ModelSignature } from '../domain/model/signature.js'
-import type { ModelRegistry } from './model-registry.js'
+import type { ModelRegistry } from './model-registry.service.js'
 
 export interface ModelStatus {
   readonly name: string

@@ -4,7 +4,7 @@ import type { TensorData } from '../domain/model/datatype.js'
 import type { InferenceMetrics } from '../domain/model/inference-metrics.port.js'
 import type { Batch, Model } from '../domain/model/model.port.js'
 import { type InstanceEncoder, instanceEncoderFor } from '../domain/prediction/instances.js'
-import { TooManyInstancesError } from '../domain/prediction/prediction-errors.js'
+import { TooManyInstancesError } from '../domain/prediction/prediction.errors.js'
 import { type Prediction, predictionsOf } from '../domain/prediction/predictions.js'
 import {
   decodeTensors,
@@ -14,7 +14,7 @@ import {
   selectOutputs,
 } from '../domain/prediction/tensors.js'
 import { type Batcher, createBatcher } from './batcher.js'
-import type { ModelRegistry } from './model-registry.js'
+import type { ModelRegistry } from './model-registry.service.js'
 
 export interface PredictRequest {
   /** Absent: the default model. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { modelRepository } from '../../src/gateways/model-repository.js'
+import { modelRepository } from '../../src/gateways/model-repository.gateway.js'
 import { modelsLoaded, type RunningApp, startApp } from '../support/http.js'
 import { addBrokenVersion, copyOfShippedModels, shippedModels } from '../support/models.js'
 import { gatedStore, settlingStore } from '../support/stores.js'

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { InferenceMetrics } from '../../src/domain/model/inference-metrics.port.js'
-import { ModelNotReadyError, UnknownModelVersionError } from '../../src/domain/model/model-errors.js'
+import { ModelNotReadyError, UnknownModelVersionError } from '../../src/domain/model/model.errors.js'
 import {
   InstanceMismatchError,
   TooManyInstancesError,
   UnknownOutputError,
-} from '../../src/domain/prediction/prediction-errors.js'
-import { openModelRegistry } from '../../src/service/model-registry.js'
+} from '../../src/domain/prediction/prediction.errors.js'
+import { openModelRegistry } from '../../src/service/model-registry.service.js'
 import { createPredictionService, type PredictionOptions } from '../../src/service/prediction.service.js'
 import { fakeStore, POISON } from '../support/fake-model.js'
 import { gatedStore } from '../support/stores.js'

@@ -4,17 +4,14 @@ import { dirname, join } from 'node:path'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
+import type { OpenAPIV3_1 } from 'openapi-types'
 
-export interface ApiDescription {
-  readonly title: string
-  readonly version: string
-  readonly description: string
-}
+export type ApiDescription = Required<Pick<OpenAPIV3_1.InfoObject, 'title' | 'version' | 'description'>>
 
 /** The OpenAPI document at /docs/json, built from the routes' own schemas, and a UI at /docs. */
 export async function registerOpenApi(server: FastifyInstance, api: ApiDescription): Promise<void> {
   await server.register(swagger, {
-    openapi: { openapi: '3.1.0', info: api },
+    openapi: { openapi: '3.1.0', info: api } satisfies Partial<OpenAPIV3_1.Document>,
     refResolver: {
       buildLocalReference: (schema, _base, _fragment, index) => String(schema.$id ?? `schema-${index}`),
     },

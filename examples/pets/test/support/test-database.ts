@@ -6,7 +6,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { type Database, openDatabase } from '../../src/clients/database/database.js'
-import { migrateToLatest } from '../../src/clients/database/migrate.js'
+import { migrateToLatest } from '../../src/clients/database/migrator.js'
 import { loadConfig } from '../../src/config/load-config.js'
 
 export type Engine = Database['engine']

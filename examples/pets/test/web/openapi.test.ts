@@ -1,3 +1,4 @@
+import type { OpenAPIV3_1 } from 'openapi-types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningApp, startApp } from '../support/http.js'
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js'
@@ -17,13 +18,14 @@ describe('API documentation', () => {
 
   it('serves an OpenAPI 3 document describing every route', async () => {
     const response = await app.http.get('/docs/json').expect(200)
+    const document: OpenAPIV3_1.Document = response.body
 
-    expect(response.body.openapi).toMatch(/^3\./)
-    expect(response.body.info.title).toBeTruthy()
-    expect(Object.keys(response.body.paths)).toEqual(
+    expect(document.openapi).toMatch(/^3\./)
+    expect(document.info.title).toBeTruthy()
+    expect(Object.keys(document.paths ?? {})).toEqual(
       expect.arrayContaining(['/health/live', '/health/ready', '/health']),
     )
-    expect(response.body.components.schemas.Problem).toBeDefined()
+    expect(document.components?.schemas?.Problem).toBeDefined()
   })
 
   it('serves a browsable UI', async () => {

@@ -1,7 +1,7 @@
 import { rulesOf } from '../model/datatype.js'
 import type { Batch } from '../model/model.port.js'
 import { instanceShape, type ModelSignature, type TensorSpec, valuesPerInstance } from '../model/signature.js'
-import { InstanceMismatchError, quoted } from './prediction-errors.js'
+import { InstanceMismatchError, quoted } from './prediction.errors.js'
 import { type WriteFailure, writeShaped } from './shaped-values.js'
 
 /** Turns the instances of a predict request into a batch for the model. */

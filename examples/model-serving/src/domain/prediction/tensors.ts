@@ -8,7 +8,7 @@ import {
   TensorMismatchError,
   TooManyInstancesError,
   UnknownOutputError,
-} from './prediction-errors.js'
+} from './prediction.errors.js'
 import { writeShaped } from './shaped-values.js'
 
 /** A tensor as an inference request carries it: data flat in row-major order, or nested as its shape. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ModelSignature } from '../../../src/domain/model/signature.js'
 import { instanceEncoderFor } from '../../../src/domain/prediction/instances.js'
-import { InstanceMismatchError } from '../../../src/domain/prediction/prediction-errors.js'
+import { InstanceMismatchError } from '../../../src/domain/prediction/prediction.errors.js'
 
 const iris: ModelSignature = {
   inputs: [{ name: 'input', datatype: 'FP32', shape: [-1, 4] }],

@@ -5,7 +5,7 @@ import {
   TensorMismatchError,
   TooManyInstancesError,
   UnknownOutputError,
-} from '../../../src/domain/prediction/prediction-errors.js'
+} from '../../../src/domain/prediction/prediction.errors.js'
 import { decodeTensors, outputTensorsOf, selectOutputs } from '../../../src/domain/prediction/tensors.js'
 
 const signature: ModelSignature = {

@@ -1,11 +1,11 @@
 import type { DependencyProbe } from '../domain/health/dependency-probe.port.js'
 import { rulesOf } from '../domain/model/datatype.js'
-import type { Model } from '../domain/model/model.port.js'
 import {
   ModelNotReadyError,
   UnknownModelError,
   UnknownModelVersionError,
-} from '../domain/model/model-errors.js'
+} from '../domain/model/model.errors.js'
+import type { Model } from '../domain/model/model.port.js'
 import type { ModelStore, ModelVersionRef } from '../domain/model/model-store.port.js'
 import { batchingProblem, valuesPerInstance } from '../domain/model/signature.js'
 

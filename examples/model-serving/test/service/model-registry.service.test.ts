@@ -3,8 +3,8 @@ import {
   ModelNotReadyError,
   UnknownModelError,
   UnknownModelVersionError,
-} from '../../src/domain/model/model-errors.js'
-import { ModelSelectionError, openModelRegistry } from '../../src/service/model-registry.js'
+} from '../../src/domain/model/model.errors.js'
+import { ModelSelectionError, openModelRegistry } from '../../src/service/model-registry.service.js'
 import { fakeStore } from '../support/fake-model.js'
 import { gatedStore } from '../support/stores.js'
 

@@ -2,8 +2,8 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type OnnxSessionOptions, openOnnxSession } from '../clients/onnx-runtime.js'
 import type { ModelStore, ModelVersionRef } from '../domain/model/model-store.port.js'
-import { readModelMetadata } from './model-metadata.js'
-import { onnxModel } from './onnx-model.js'
+import { readModelMetadata } from './model-metadata.schema.js'
+import { onnxModel } from './onnx-model.gateway.js'
 
 const modelFolder = /^[A-Za-z0-9][\w.-]*$/
 const versionFolder = /^[1-9]\d*$/

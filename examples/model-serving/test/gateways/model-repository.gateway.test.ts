@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Model } from '../../src/domain/model/model.port.js'
-import { modelRepository } from '../../src/gateways/model-repository.js'
+import { modelRepository } from '../../src/gateways/model-repository.gateway.js'
 import {
   addBrokenVersion,
   addCopyOfIris,

@@ -8,7 +8,7 @@ import type { Datatype, TensorData } from '../domain/model/datatype.js'
 import type { Model } from '../domain/model/model.port.js'
 import type { ModelVersionRef } from '../domain/model/model-store.port.js'
 import { ANY_SIZE, formatShape, type ModelSignature, type TensorSpec } from '../domain/model/signature.js'
-import type { ModelMetadata, TensorDescription } from './model-metadata.js'
+import type { ModelMetadata, TensorDescription } from './model-metadata.schema.js'
 
 const datatypeByOnnxType: Partial<Record<OnnxTensorType, Datatype>> = {
   bool: 'BOOL',
