@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from '../support/http.js'
-import { openTestDatabase, type TestDatabase, testEngines } from '../support/test-database.js'
+import { describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/http.js'
+import { testEngines } from '../support/test-database.js'
 
 describe.each(testEngines())('metrics on %s', (engine) => {
-  let database: TestDatabase
-  let app: RunningApp
-
-  beforeAll(async () => {
-    database = await openTestDatabase(engine)
-    app = await startApp(database)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await database?.close()
-  })
+  const app = appUnderTest(engine)
 
   it('are served in the Prometheus text format', async () => {
     const response = await app.http.get('/metrics').expect(200)
@@ -43,15 +33,10 @@ describe.each(testEngines())('metrics on %s', (engine) => {
 })
 
 describe.runIf(testEngines().includes('postgres'))('database pool metrics', () => {
-  let app: RunningApp
-
-  beforeAll(async () => {
-    app = await startApp(undefined, {
-      DATABASE_URL: process.env.DATABASE_URL ?? '',
-      DATABASE_MIGRATE_ON_START: 'false',
-    })
+  const app = appUnderTest(undefined, {
+    DATABASE_URL: process.env.DATABASE_URL ?? '',
+    DATABASE_MIGRATE_ON_START: 'false',
   })
-  afterAll(() => app?.close())
 
   it('show the connections of the PostgreSQL pool', async () => {
     await app.http.get('/health/ready').expect(200)

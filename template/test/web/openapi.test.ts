@@ -1,20 +1,9 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from '../support/http.js'
-import { openTestDatabase, type TestDatabase } from '../support/test-database.js'
+import { describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/http.js'
 
 describe('API documentation', () => {
-  let database: TestDatabase
-  let app: RunningApp
-
-  beforeAll(async () => {
-    database = await openTestDatabase('pglite')
-    app = await startApp(database)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await database?.close()
-  })
+  const app = appUnderTest('pglite')
 
   it('serves an OpenAPI 3 document describing every route', async () => {
     const response = await app.http.get('/docs/json').expect(200)

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from '../support/http.js'
-import { openTestDatabase, type TestDatabase, testEngines } from '../support/test-database.js'
+import { describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/http.js'
+import { testEngines } from '../support/test-database.js'
 
 describe.each(testEngines())('health on %s', (engine) => {
-  let database: TestDatabase
-  let app: RunningApp
-
-  beforeAll(async () => {
-    database = await openTestDatabase(engine)
-    app = await startApp(database)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await database?.close()
-  })
+  const app = appUnderTest(engine)
 
   it('says the process is live', async () => {
     const response = await app.http.get('/health/live').expect(200)
@@ -38,16 +28,11 @@ describe.each(testEngines())('health on %s', (engine) => {
 })
 
 describe('health when the database does not answer', () => {
-  let app: RunningApp
-
-  beforeAll(async () => {
-    app = await startApp(undefined, {
-      // Nothing listens on port 1: every connection is refused at once.
-      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
-      DATABASE_MIGRATE_ON_START: 'false',
-    })
+  const app = appUnderTest(undefined, {
+    // Nothing listens on port 1: every connection is refused at once.
+    DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    DATABASE_MIGRATE_ON_START: 'false',
   })
-  afterAll(() => app?.close())
 
   it('is still live', async () => {
     await app.http.get('/health/live').expect(200)

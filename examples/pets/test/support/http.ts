@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net'
 import { Registry } from 'prom-client'
 import supertest from 'supertest'
+import { afterAll, beforeAll } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import type { ServerOptions } from '../../src/web/server.js'
-import type { TestDatabase } from './test-database.js'
+import { type Engine, openTestDatabase, type TestDatabase } from './test-database.js'
 
 export interface RunningApp {
   readonly http: ReturnType<typeof supertest.agent>
@@ -39,4 +40,44 @@ export async function startApp(
   const { port } = app.server.address() as AddressInfo
   const baseUrl = `http://127.0.0.1:${port}`
   return { http: supertest.agent(baseUrl), baseUrl, close: () => app.close() }
+}
+
+export interface AppUnderTest extends RunningApp {
+  /** The app's own database, migrated: truncate it between tests that need a clean slate. */
+  readonly database: TestDatabase
+}
+
+/**
+ * The app of the enclosing describe block, on a database of its own on `engine` (or, with none,
+ * on the one `env` configures): started before its tests and closed after them, so a test file
+ * says only what it tests.
+ */
+export function appUnderTest(engine: Engine | undefined, env: Record<string, string> = {}): AppUnderTest {
+  let database: TestDatabase | undefined
+  let app: RunningApp | undefined
+  beforeAll(async () => {
+    database = engine && (await openTestDatabase(engine))
+    app = await startApp(database, env)
+  })
+  afterAll(async () => {
+    await app?.close()
+    await database?.close()
+  })
+  const started = () => {
+    if (!app) throw new Error('the app starts in beforeAll: use it inside a test or hook')
+    return app
+  }
+  return {
+    get http() {
+      return started().http
+    },
+    get baseUrl() {
+      return started().baseUrl
+    },
+    get database() {
+      if (!database) throw new Error('this app opened the database its environment configures')
+      return database
+    },
+    close: () => started().close(),
+  }
 }
