@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from '../support/http.js'
+import { describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/http.js'
 import { trainingReference } from '../support/models.js'
 
 const setosa = [5.1, 3.5, 1.4, 0.2]
 
 describe('KServe V1', () => {
-  let app: RunningApp
-
-  beforeAll(async () => {
-    app = await startApp()
-  })
-  afterAll(() => app?.close())
+  const app = appUnderTest()
 
   it('lists the served models', async () => {
     const response = await app.http.get('/v1/models').expect(200)

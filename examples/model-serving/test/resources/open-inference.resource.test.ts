@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from '../support/http.js'
+import { describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/http.js'
 import { trainingReference } from '../support/models.js'
 
 const twoFlowers = {
@@ -10,12 +10,7 @@ const twoFlowers = {
 }
 
 describe('the Open Inference Protocol (KServe V2)', () => {
-  let app: RunningApp
-
-  beforeAll(async () => {
-    app = await startApp()
-  })
-  afterAll(() => app?.close())
+  const app = appUnderTest()
 
   it('says the server is live and ready, and describes it', async () => {
     expect((await app.http.get('/v2/health/live').expect(200)).body).toEqual({ live: true })

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from '../support/http.js'
+import { describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/http.js'
 
 describe('SageMaker', () => {
-  let app: RunningApp
-
-  beforeAll(async () => {
-    app = await startApp()
-  })
-  afterAll(() => app?.close())
+  const app = appUnderTest()
 
   it('answers /ping once the models are ready', async () => {
     const response = await app.http.get('/ping').expect(200)

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from '../support/http.js'
+import { describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/http.js'
 import { irisLabels } from '../support/models.js'
 
 const setosa = [5.1, 3.5, 1.4, 0.2]
 const versicolor = [6.7, 3.1, 4.4, 1.4]
 
 describe('Vertex AI, on the routes Vertex names', () => {
-  let app: RunningApp
-
-  beforeAll(async () => {
-    app = await startApp({
-      AIP_PREDICT_ROUTE: '/v1/endpoints/e/deployedModels/m:predict',
-      AIP_HEALTH_ROUTE: '/hc',
-      MAX_INSTANCES_PER_REQUEST: '40000',
-    })
+  const app = appUnderTest({
+    AIP_PREDICT_ROUTE: '/v1/endpoints/e/deployedModels/m:predict',
+    AIP_HEALTH_ROUTE: '/hc',
+    MAX_INSTANCES_PER_REQUEST: '40000',
   })
-  afterAll(() => app?.close())
 
   it('predicts the class and the probabilities of each instance, in order', async () => {
     const response = await app.http
@@ -96,12 +91,7 @@ describe('Vertex AI, on the routes Vertex names', () => {
 })
 
 describe('Vertex AI, on the default routes', () => {
-  let app: RunningApp
-
-  beforeAll(async () => {
-    app = await startApp({ MODELS: 'iris:1' })
-  })
-  afterAll(() => app?.close())
+  const app = appUnderTest({ MODELS: 'iris:1' })
 
   it('predicts on /predict with the model version the deployment names', async () => {
     const response = await app.http
@@ -118,12 +108,7 @@ describe('Vertex AI, on the default routes', () => {
 })
 
 describe('Vertex AI, on routes another protocol serves already', () => {
-  let app: RunningApp
-
-  beforeAll(async () => {
-    app = await startApp({ AIP_PREDICT_ROUTE: '/invocations', AIP_HEALTH_ROUTE: '/health/ready' })
-  })
-  afterAll(() => app?.close())
+  const app = appUnderTest({ AIP_PREDICT_ROUTE: '/invocations', AIP_HEALTH_ROUTE: '/health/ready' })
 
   it('starts, and those routes answer as Vertex AI expects', async () => {
     const response = await app.http

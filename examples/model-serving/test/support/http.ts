@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { Registry } from 'prom-client'
 import supertest from 'supertest'
-import { vi } from 'vitest'
+import { afterAll, beforeAll, vi } from 'vitest'
 import { type AppDependencies, buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import type { ServerOptions } from '../../src/web/server.js'
@@ -61,4 +61,29 @@ export async function modelsLoaded(http: RunningApp['http']): Promise<void> {
     },
     { timeout: 10_000, interval: 10 },
   )
+}
+
+/**
+ * The app of the enclosing describe block, configured by `env`: started (models loaded) before
+ * its tests and closed after them, so a test file says only what it tests.
+ */
+export function appUnderTest(env: Record<string, string> = {}, options: StartOptions = {}): RunningApp {
+  let app: RunningApp | undefined
+  beforeAll(async () => {
+    app = await startApp(env, options)
+  })
+  afterAll(() => app?.close())
+  const started = () => {
+    if (!app) throw new Error('the app starts in beforeAll: use it inside a test or hook')
+    return app
+  }
+  return {
+    get http() {
+      return started().http
+    },
+    get baseUrl() {
+      return started().baseUrl
+    },
+    close: () => started().close(),
+  }
 }

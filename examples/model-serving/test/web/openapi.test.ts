@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from '../support/http.js'
+import { describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/http.js'
 
 describe('API documentation', () => {
-  let app: RunningApp
-
-  beforeAll(async () => {
-    app = await startApp({
-      AIP_PREDICT_ROUTE: '/v1/endpoints/e/deployedModels/m:predict',
-      AIP_HEALTH_ROUTE: '/hc',
-    })
+  const app = appUnderTest({
+    AIP_PREDICT_ROUTE: '/v1/endpoints/e/deployedModels/m:predict',
+    AIP_HEALTH_ROUTE: '/hc',
   })
-  afterAll(() => app?.close())
 
   it('serves an OpenAPI 3 document describing every protocol, as clients write the paths', async () => {
     const response = await app.http.get('/docs/json').expect(200)
