@@ -1,5 +1,6 @@
-import helmet from '@fastify/helmet'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import helmet from 'helmet'
 
 export interface ProtectionOptions {
   /** Origins browsers may call from; empty: no cross-origin access. `*` allows any. */
@@ -17,7 +18,11 @@ export interface ProtectionOptions {
  * needs neither starts sooner.
  */
 export async function registerProtection(server: FastifyInstance, options: ProtectionOptions): Promise<void> {
-  await server.register(helmet)
+  const securityHeaders = helmetHeaders()
+  server.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders)
+    done()
+  })
   if (options.corsOrigins.length > 0) {
     const { default: cors } = await import('@fastify/cors')
     await server.register(cors, {
@@ -37,6 +42,23 @@ export async function registerProtection(server: FastifyInstance, options: Prote
       }),
     })
   }
+}
+
+/**
+ * The headers helmet's defaults send, which depend on nothing in the request, worked out once.
+ * @fastify/helmet works them out again on every request: 9 µs, a third of pets' GET /health/live
+ * throughput (43.6k against 31k req/s here, request logging off on both).
+ */
+function helmetHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const recorder = {
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = value
+    },
+    removeHeader: () => {},
+  }
+  helmet()({} as IncomingMessage, recorder as unknown as ServerResponse, () => {})
+  return headers
 }
 
 function isOperational(probePaths: ReadonlySet<string>) {
