@@ -25,6 +25,11 @@ const unbundlable = {
   'onnxruntime-node': 'a native addon, with its shared libraries beside it',
 }
 
+/** Bundled packages that read files of their own at run time: those files go beside the bundle. */
+const filesReadAtRunTime = {
+  '@fastify/swagger-ui': ['package.json', 'static'],
+}
+
 /** @type {esbuild.BuildOptions} */
 const options = {
   absWorkingDir: root,
@@ -57,7 +62,10 @@ else {
   if (process.argv.includes('--standalone')) await copyUnbundledPackages()
 }
 
-/** Every unbundlable package the service depends on, with what it depends on, into dist/node_modules. */
+/**
+ * Into dist/node_modules: every unbundlable package the service depends on, with what it depends
+ * on, and the files bundled packages read at run time.
+ */
 async function copyUnbundledPackages() {
   const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   const copied = new Set()
@@ -71,6 +79,12 @@ async function copyUnbundledPackages() {
     for (const dependency of Object.keys(manifest.dependencies ?? {})) await copy(dependency, folder)
   }
   for (const name of Object.keys(unbundlable).filter((name) => name in dependencies)) await copy(name, root)
+  for (const [name, files] of Object.entries(filesReadAtRunTime)) {
+    const folder = packageFolder(name, root)
+    for (const file of files) {
+      await cp(join(folder, file), join(root, 'dist/node_modules', name, file), { recursive: true })
+    }
+  }
 }
 
 /**
