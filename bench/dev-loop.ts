@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
-import { freshShellEnvironment } from './support/environment.js'
+import { startReady, statusOf } from '../tests/support/service-process.js'
 import { petsFolder } from './support/paths.js'
-import { freePort } from './support/service-process.js'
+import { peakRssBytes } from './support/service-process.js'
 import { median } from './support/stats.js'
 
 export interface DevLoopResult {
@@ -44,18 +43,9 @@ export async function measureDevLoop(runs: number): Promise<DevLoopResult> {
 }
 
 async function startDev(env: Record<string, string>) {
-  const port = await freePort()
-  const ready = `http://127.0.0.1:${port}/health/ready`
-  const started = performance.now()
-  const npm = spawn('npm', ['run', 'dev'], {
-    cwd: petsFolder,
-    env: freshShellEnvironment({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env }),
-    stdio: 'ignore',
-    // A group of its own, stopped whole: npm runs the script through sh, which forwards no signal.
-    detached: true,
-  })
-  await until(async () => (await statusOf(ready)) === 200)
-  const readyMs = performance.now() - started
+  const dev = await startReady('npm', ['run', 'dev'], petsFolder, env, { intervalMs: 5 })
+  const readyMs = performance.now() - dev.spawnedAt
+  const ready = `${dev.baseUrl}/health/ready`
   return {
     readyMs,
     async restartAfterSave(): Promise<number> {
@@ -66,18 +56,18 @@ async function startDev(env: Record<string, string>) {
       await until(async () => (await statusOf(ready)) === 200)
       return performance.now() - saved
     },
-    servicePeakRssBytes: async () => peakRssBytes(await servicePid(npm)),
+    servicePeakRssBytes: async () => peakRssBytes(await servicePid(dev.pid)),
     async stop(): Promise<void> {
-      const service = await servicePid(npm)
-      process.kill(-(npm.pid as number), 'SIGTERM')
+      const service = await servicePid(dev.pid)
+      await dev.stop()
       await until(async () => !(await isRunning(service)))
     },
   }
 }
 
 /** The process npm run dev ends up running the service in: node on dist/main.js, below npm and the watcher. */
-async function servicePid(root: ChildProcess): Promise<number> {
-  const queue = [root.pid as number]
+async function servicePid(root: number | undefined): Promise<number> {
+  const queue = root === undefined ? [] : [root]
   for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
     const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
     if (command.includes('dist/main.js')) return pid
@@ -91,18 +81,6 @@ async function isRunning(pid: number): Promise<boolean> {
   return readFile(`/proc/${pid}/stat`, 'utf8').then(
     (stat) => !/^\d+ \(.*\) Z/.test(stat),
     () => false,
-  )
-}
-
-async function peakRssBytes(pid: number): Promise<number> {
-  const kibibytes = /^VmHWM:\s+(\d+) kB$/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1]
-  return Number(kibibytes) * 1024
-}
-
-async function statusOf(url: string): Promise<number | undefined> {
-  return fetch(url).then(
-    (response) => response.status,
-    () => undefined,
   )
 }
 

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freshShellEnvironment } from './support/environment.js'
-import { repositoryRoot } from './support/paths.js'
+import { anatomyBin as anatomy, repositoryRoot, run } from '../tests/support/run.js'
 import { median } from './support/stats.js'
 
 export interface GeneratorSettings {
@@ -20,7 +18,6 @@ export interface Timing {
   readonly msEach: readonly number[]
 }
 
-const anatomy = join(repositoryRoot, 'generator', 'bin', 'anatomy.js')
 const resourceFields = 'name:string,size:integer,price:number?,released:date,kind:enum(small|large)'
 
 /**
@@ -64,23 +61,12 @@ export async function measureGenerator(settings: GeneratorSettings): Promise<Tim
 }
 
 /** Runs a command to its end and answers how long it took; throws when it fails. */
-function timed(command: string, args: string[], cwd: string): Promise<number> {
-  // Tests on the embedded database only, whatever this shell points DATABASE_URL at.
-  const { DATABASE_URL: _ignored, ...env } = freshShellEnvironment()
+async function timed(command: string, args: string[], cwd: string): Promise<number> {
   const started = performance.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (chunk) => {
-      output += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      output += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => {
-      if (code === 0) resolve(performance.now() - started)
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-3000)}`))
-    })
-  })
+  // Tests on the embedded database only, whatever this shell points DATABASE_URL at.
+  const { code, stdout, stderr } = await run(command, args, { cwd, env: { DATABASE_URL: undefined } })
+  if (code !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${(stdout + stderr).slice(-3000)}`)
+  }
+  return performance.now() - started
 }

@@ -1,8 +1,8 @@
+import { createPrivateSchema, type PrivateSchema } from '../tests/support/postgres.js'
 import type { ProfileSummary } from './support/cpu-profile.js'
 import type { LoadRequest } from './support/load.js'
 import { contender, type LoadSettings } from './support/load-settings.js'
 import { petsFolder, repositoryRoot, typescriptEntry } from './support/paths.js'
-import { createPrivateSchema, type PrivateSchema } from './support/postgres.js'
 import { profiling } from './support/profiling.js'
 import { type RunningService, startServices } from './support/service-process.js'
 import { type Comparison, sideBySide } from './support/side-by-side.js'
@@ -35,7 +35,7 @@ export async function measureLayerCost(
   settings: LoadSettings,
   profile: boolean,
 ): Promise<LayerCost> {
-  const schema = await createPrivateSchema(databaseUrl)
+  const schema = await createPrivateSchema(databaseUrl, 'bench')
   const profiler = profiling(profile)
   const running: RunningService[] = []
   try {

@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildCli } from '../generator/build.js'
+import { isReachable } from '../tests/support/postgres.js'
 import { measureDevLoop } from './dev-loop.js'
 import { measureGenerator } from './generator.js'
 import { measureLayerCost } from './layer-cost.js'
@@ -18,16 +19,19 @@ import { measureStartup } from './startup.js'
 import { buildServices } from './support/build.js'
 import { describeMachine } from './support/machine.js'
 import { modelServingFolder, petsFolder, resultsFolder } from './support/paths.js'
-import { isReachable } from './support/postgres.js'
 import { progress } from './support/progress.js'
 
 const benchmarks = ['layer', 'serving', 'startup', 'generator'] as const
 type Benchmark = (typeof benchmarks)[number]
 
+/** How hard and how long the layer cost and the HTTP limit are each driven: alike. */
+const load = (seconds: number, rounds: number) =>
+  ({ connections: 50, durationSeconds: seconds, warmUpSeconds: seconds, rounds }) as const
+
 const full: Settings = {
-  layerCost: { connections: 50, durationSeconds: 5, warmUpSeconds: 5, rounds: 8 },
+  layerCost: load(5, 8),
   serving: {
-    httpLimit: { connections: 50, durationSeconds: 5, warmUpSeconds: 5, rounds: 8 },
+    httpLimit: load(5, 8),
     batching: { connections: 64, durationSeconds: 5, warmUpSeconds: 3, rounds: 3 },
     batchDelaysMs: [0, 1, 2, 5],
     inferenceSecondsPerBatchSize: 2,
@@ -38,11 +42,11 @@ const full: Settings = {
 
 /** Under two minutes: more, shorter rounds rather than fewer long ones, for steadier medians. */
 const quick: Settings = {
-  layerCost: { connections: 50, durationSeconds: 1, warmUpSeconds: 1, rounds: 3 },
+  layerCost: load(1, 3),
   serving: {
-    httpLimit: { connections: 50, durationSeconds: 1, warmUpSeconds: 1, rounds: 3 },
+    httpLimit: load(1, 3),
     batching: { connections: 64, durationSeconds: 1, warmUpSeconds: 1, rounds: 2 },
-    batchDelaysMs: [0, 1, 2, 5],
+    batchDelaysMs: full.serving.batchDelaysMs,
     inferenceSecondsPerBatchSize: 0.4,
   },
   startup: { spawns: 3, pgliteSpawns: 2, devRuns: 1 },

@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createPrivateSchema } from '../tests/support/postgres.js'
 import { compileBaseline } from './support/baseline.js'
 import { monotonicMicros, type ProfileSummary, summariseProfile } from './support/cpu-profile.js'
 import { benchFolder, modelServingFolder, petsFolder, resultsFolder } from './support/paths.js'
-import { createPrivateSchema } from './support/postgres.js'
 import { startService } from './support/service-process.js'
 import { median } from './support/stats.js'
 
@@ -51,7 +51,7 @@ export async function measureStartup(
   settings: StartupSettings,
   profile: boolean,
 ): Promise<StartupResult[]> {
-  const schema = databaseUrl ? await createPrivateSchema(databaseUrl) : undefined
+  const schema = databaseUrl ? await createPrivateSchema(databaseUrl, 'bench') : undefined
   // Where a service keeps its embedded database: in its own (git-ignored) .data folder.
   await mkdir(join(petsFolder, '.data'), { recursive: true })
   const scratch = await mkdtemp(join(petsFolder, '.data', 'bench-'))

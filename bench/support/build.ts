@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process'
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { run } from '../../tests/support/run.js'
 
 /**
  * Builds each service (`npm run build`, tsc to dist/) unless its dist/main.js is newer than every
@@ -32,19 +32,7 @@ async function filesUnder(folder: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
 }
 
-function npmRunBuild(folder: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (chunk) => {
-      output += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      output += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`npm run build in ${folder} failed:\n${output}`)),
-    )
-  })
+async function npmRunBuild(folder: string): Promise<void> {
+  const { code, stdout, stderr } = await run('npm', ['run', 'build'], { cwd: folder })
+  if (code !== 0) throw new Error(`npm run build in ${folder} failed:\n${stdout}${stderr}`)
 }

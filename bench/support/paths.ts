@@ -1,14 +1,11 @@
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { repositoryRoot } from '../../tests/support/run.js'
 
-export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
-export const benchFolder = fileURLToPath(new URL('../', import.meta.url))
-export const petsFolder = fileURLToPath(new URL('../../examples/pets/', import.meta.url))
-export const modelServingFolder = fileURLToPath(new URL('../../examples/model-serving/', import.meta.url))
-export const resultsFolder = fileURLToPath(new URL('../results/', import.meta.url))
+export { repositoryRoot }
+export const benchFolder = join(repositoryRoot, 'bench')
+export const petsFolder = join(repositoryRoot, 'examples/pets')
+export const modelServingFolder = join(repositoryRoot, 'examples/model-serving')
+export const resultsFolder = join(benchFolder, 'results')
 
 /** Node arguments that run a TypeScript file of the benchmarks, as tsx compiles it. */
-export const typescriptEntry = (file: string): string[] => [
-  '--import',
-  'tsx',
-  fileURLToPath(new URL(`../${file}`, import.meta.url)),
-]
+export const typescriptEntry = (file: string): string[] => ['--import', 'tsx', join(benchFolder, file)]

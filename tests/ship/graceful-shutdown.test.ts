@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { addOwner } from '../support/pets.js'
 import { postgresUrl, privateSchemaUrl } from '../support/postgres.js'
 import { repositoryRoot } from '../support/run.js'
-import { startProcess, waitForStatus } from '../support/service-process.js'
+import { postJson, startReady } from '../support/service-process.js'
 
 const databaseUrl = postgresUrl()
 const pets = join(repositoryRoot, 'examples/pets')
@@ -39,20 +39,15 @@ describe.runIf(databaseUrl)('graceful shutdown of pets under load', () => {
   })
 
   const startPets = async () => {
-    const service = await startProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], pets, {
+    const service = await startReady(process.execPath, ['--import', 'tsx', 'src/main.ts'], pets, {
       DATABASE_URL: serviceUrl,
       SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
       DATABASE_POOL_MAX: '5',
     })
-    expect(await waitForStatus(`${service.baseUrl}/health/ready`, 200, 30_000), service.output()).toBe(true)
-    const created = await fetch(`${service.baseUrl}/pets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: `Rex ${randomBytes(3).toString('hex')}`,
-        ownerId: await addOwner(service.baseUrl, 'Alice'),
-        species: 'dog',
-      }),
+    const created = await postJson(`${service.baseUrl}/pets`, {
+      name: `Rex ${randomBytes(3).toString('hex')}`,
+      ownerId: await addOwner(service.baseUrl, 'Alice'),
+      species: 'dog',
     })
     return { service, pet: (await created.json()) as { id: string } }
   }
