@@ -15,7 +15,7 @@ import {
 } from '../support/podman.js'
 import { postgresUrl, privateSchemaUrl } from '../support/postgres.js'
 import { repositoryRoot } from '../support/run.js'
-import { waitForStatus } from '../support/service-process.js'
+import { postJson, waitForStatus } from '../support/service-process.js'
 
 const minutes = (n: number) => n * 60_000
 const installed = podmanInstalled()
@@ -35,9 +35,37 @@ const nodeVersion = /^node:(\d+\.\d+\.\d+)-/.exec(dockerfile.globalArgs.NODE_IMA
 const baseImage = `localhost/anatomy-node-${runId}:${nodeVersion}`
 
 /**
- * The root Dockerfile, built as it is with podman (only the base image is a local stand-in for
- * the official one) and run as a container: what `docker build` and `docker run` would do.
+ * Each image, built as it is with podman (only the base image is a local stand-in for the official
+ * one): the root Dockerfile for each example, and the Dockerfile a service has in its own folder
+ * (the template's, as pets has it), built from that folder alone.
  */
+const builds = [
+  { name: 'pets, from the root Dockerfile', tag: 'pets', service: 'pets', context: repositoryRoot },
+  {
+    name: 'pets, from its own folder',
+    tag: 'pets-alone',
+    service: 'pets',
+    context: join(repositoryRoot, 'examples/pets'),
+  },
+  {
+    name: 'model-serving, from the root Dockerfile',
+    tag: 'model-serving',
+    service: 'model-serving',
+    context: repositoryRoot,
+  },
+] as const
+
+/**
+ * Lists what the image holds that production has no use for: sources, tests, and the tools that
+ * build and test them (TypeScript, vitest, tsx), wherever they sit below the working directory.
+ */
+const devFilesScript = `
+const entries = require('node:fs').readdirSync('.', { recursive: true })
+const dev = /^(src|test)$|(^|\\/)node_modules\\/(typescript|vitest|tsx)$/
+console.log(JSON.stringify(entries.filter((entry) => dev.test(entry))))
+`
+
+/** The images, built and run as containers: what `docker build` and `docker run` would do. */
 describe.skipIf(!installed && !required)('the images, built and run with podman', () => {
   let podman: Podman
 
@@ -50,26 +78,6 @@ describe.skipIf(!installed && !required)('the images, built and run with podman'
     await podman?.(['rmi', '--force', '--ignore', baseImage])
     await podman?.close()
   })
-
-  const buildImage = async (service: string) => {
-    const tag = `localhost/anatomy-${service}-${runId}:test`
-    await podman.ok([
-      'build',
-      '--format=docker',
-      '--layers=false',
-      '--jobs=3',
-      // npm ci reaches the registry as the host does, even one on the host's loopback.
-      '--network=host',
-      '--build-arg',
-      `NODE_IMAGE=${baseImage}`,
-      '--build-arg',
-      `SERVICE=${service}`,
-      '--tag',
-      tag,
-      repositoryRoot,
-    ])
-    return tag
-  }
 
   const containers: Container[] = []
   afterAll(async () => {
@@ -104,97 +112,94 @@ describe.skipIf(!installed && !required)('the images, built and run with podman'
     expect(stopped.tookMs).toBeLessThan(5_000)
   }
 
-  describe('pets', () => {
+  describe.each(builds)('$name', ({ tag, service, context }) => {
     let image: string
 
     beforeAll(async () => {
-      image = await buildImage('pets')
+      image = `localhost/anatomy-${tag}-${runId}:test`
+      await podman.ok([
+        'build',
+        '--format=docker',
+        '--layers=false',
+        '--jobs=3',
+        // npm ci reaches the registry as the host does, even one on the host's loopback.
+        '--network=host',
+        '--build-arg',
+        `NODE_IMAGE=${baseImage}`,
+        ...(context === repositoryRoot ? ['--build-arg', `SERVICE=${service}`] : []),
+        '--tag',
+        image,
+        context,
+      ])
     }, minutes(10))
     afterAll(async () => {
       if (image) await podman(['rmi', '--force', '--ignore', image])
     })
 
-    it('runs the Node release the Dockerfile pins, as user 1000:1000', async () => {
+    it('runs the Node release the Dockerfile pins, as user 1000:1000, with no source or dev tool', async () => {
       expect(await podman.ok(['run', '--rm', image, 'node', '--version'])).toBe(`v${nodeVersion}`)
       expect(await podman.ok(['image', 'inspect', '--format', '{{.Config.User}}', image])).toBe('1000:1000')
+      expect(JSON.parse(await podman.ok(['run', '--rm', image, 'node', '-e', devFilesScript]))).toEqual([])
     })
 
-    it('serves pets on its embedded database, then stops cleanly on SIGTERM', {
-      timeout: minutes(2),
-    }, async () => {
-      const pets = await start(image)
-
-      const created = await fetch(`${pets.baseUrl}/pets`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Rex', ownerId: await addOwner(pets.baseUrl, 'Alice'), species: 'dog' }),
-      })
-      expect(created.status).toBe(201)
-      const pet = (await created.json()) as { id: string }
-      const read = await fetch(`${pets.baseUrl}/pets/${pet.id}`)
-      expect(read.status).toBe(200)
-      expect(await read.json()).toMatchObject({ id: pet.id, name: 'Rex', species: 'dog' })
-
-      await expectRunsAndStopsAsShipped(pets)
-    })
-
-    it.runIf(databaseUrl)(
-      'applies its migrations on PostgreSQL and serves from there',
-      {
+    if (service === 'pets') {
+      it('serves pets on its embedded database, then stops cleanly on SIGTERM', {
         timeout: minutes(2),
-      },
-      async () => {
-        const pets = await start(image, {
-          hostNetwork: true,
-          env: { DATABASE_URL: await privateSchemaUrl(databaseUrl ?? '') },
-        })
+      }, async () => {
+        const pets = await start(image)
 
-        const bob = await addOwner(pets.baseUrl, 'Bob')
-        const created = await fetch(`${pets.baseUrl}/pets`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'Tom', ownerId: bob, species: 'cat' }),
-        })
+        const ownerId = await addOwner(pets.baseUrl, 'Alice')
+        const created = await postJson(`${pets.baseUrl}/pets`, { name: 'Rex', ownerId, species: 'dog' })
         expect(created.status).toBe(201)
-        const page = await fetch(`${pets.baseUrl}/owners/${bob}/pets`)
-        expect(page.status).toBe(200)
-        expect(await page.json()).toMatchObject({ items: [{ name: 'Tom', ownerId: bob, species: 'cat' }] })
+        const pet = (await created.json()) as { id: string }
+        const read = await fetch(`${pets.baseUrl}/pets/${pet.id}`)
+        expect(read.status).toBe(200)
+        expect(await read.json()).toMatchObject({ id: pet.id, name: 'Rex', species: 'dog' })
 
         await expectRunsAndStopsAsShipped(pets)
-      },
-    )
-  })
+      })
 
-  describe('model-serving', () => {
-    let image: string
+      it.runIf(databaseUrl)(
+        'applies its migrations on PostgreSQL and serves from there',
+        { timeout: minutes(2) },
+        async () => {
+          const pets = await start(image, {
+            hostNetwork: true,
+            env: { DATABASE_URL: await privateSchemaUrl(databaseUrl ?? '') },
+          })
 
-    beforeAll(async () => {
-      image = await buildImage('model-serving')
-    }, minutes(10))
-    afterAll(async () => {
-      if (image) await podman(['rmi', '--force', '--ignore', image])
-    })
+          const bob = await addOwner(pets.baseUrl, 'Bob')
+          const created = await postJson(`${pets.baseUrl}/pets`, {
+            name: 'Tom',
+            ownerId: bob,
+            species: 'cat',
+          })
+          expect(created.status).toBe(201)
+          const page = await fetch(`${pets.baseUrl}/owners/${bob}/pets`)
+          expect(page.status).toBe(200)
+          expect(await page.json()).toMatchObject({ items: [{ name: 'Tom', ownerId: bob, species: 'cat' }] })
 
-    it('predicts with the model it ships, then stops cleanly on SIGTERM', {
-      timeout: minutes(2),
-    }, async () => {
-      const server = await start(image)
+          await expectRunsAndStopsAsShipped(pets)
+        },
+      )
+    } else {
+      it('predicts with the model it ships, then stops cleanly on SIGTERM', {
+        timeout: minutes(2),
+      }, async () => {
+        const server = await start(image)
 
-      const answer = await fetch(`${server.baseUrl}/predict`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
+        const answer = await postJson(`${server.baseUrl}/predict`, {
           instances: [
             [5.1, 3.5, 1.4, 0.2],
             [6.7, 3.1, 4.4, 1.4],
           ],
-        }),
-      })
-      expect(answer.status).toBe(200)
-      const { predictions } = (await answer.json()) as { predictions: { class: string }[] }
-      expect(predictions.map((prediction) => prediction.class)).toEqual(['setosa', 'versicolor'])
+        })
+        expect(answer.status).toBe(200)
+        const { predictions } = (await answer.json()) as { predictions: { class: string }[] }
+        expect(predictions.map((prediction) => prediction.class)).toEqual(['setosa', 'versicolor'])
 
-      await expectRunsAndStopsAsShipped(server)
-    })
+        await expectRunsAndStopsAsShipped(server)
+      })
+    }
   })
 })

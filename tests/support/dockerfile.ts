@@ -1,10 +1,9 @@
-import { DockerfileParser, type Instruction, JSONInstruction, ModifiableInstruction } from 'dockerfile-ast'
+import { DockerfileParser, type Instruction, JSONInstruction } from 'dockerfile-ast'
 
 export interface Step {
   readonly keyword: string
   /** The arguments as written, after the keyword and its flags. */
   readonly text: string
-  readonly flags: Readonly<Record<string, string>>
   /** The exec-form arguments of CMD, ENTRYPOINT, HEALTHCHECK CMD; undefined in shell form. */
   readonly exec?: readonly string[]
 }
@@ -21,7 +20,7 @@ export interface DockerfileModel {
   readonly stages: readonly Stage[]
 }
 
-/** The parts of a Dockerfile the checks and the rehearsal read: global args, and stages of steps. */
+/** The parts of a Dockerfile the checks read: global args, and stages of steps. */
 export function parseDockerfile(text: string): DockerfileModel {
   const instructions = DockerfileParser.parse(text).getInstructions()
   const globalArgs: Record<string, string> = {}
@@ -42,17 +41,13 @@ export function parseDockerfile(text: string): DockerfileModel {
 }
 
 function stepOf(instruction: Instruction): Step {
-  const flags =
-    instruction instanceof ModifiableInstruction
-      ? Object.fromEntries(instruction.getFlags().map((flag) => [flag.getName(), flag.getValue() ?? '']))
-      : {}
   const text = (instruction.getArgumentsContent() ?? '').replace(/\\\n\s*/g, ' ')
   const withoutFlags = text.replace(/^(--\S+\s+)+/, '')
   const exec =
     instruction instanceof JSONInstruction && instruction.getJSONStrings().length > 0
       ? instruction.getJSONStrings().map((argument) => argument.getJSONValue())
       : undefined
-  return { keyword: instruction.getKeyword().toUpperCase(), text: withoutFlags, flags, ...(exec && { exec }) }
+  return { keyword: instruction.getKeyword().toUpperCase(), text: withoutFlags, ...(exec && { exec }) }
 }
 
 /** The stage a service image is made of: the last one, or the one a final `FROM ${ARG}` names. */
