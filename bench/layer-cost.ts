@@ -4,7 +4,7 @@ import type { LoadRequest } from './support/load.js'
 import { contender, type LoadSettings } from './support/load-settings.js'
 import { petsFolder, repositoryRoot, typescriptEntry } from './support/paths.js'
 import { profiling } from './support/profiling.js'
-import { type RunningService, startServices } from './support/service-process.js'
+import { type RunningService, startServices, withoutRequestLogs } from './support/service-process.js'
 import { type Comparison, sideBySide } from './support/side-by-side.js'
 
 export interface RouteComparison extends Comparison {
@@ -45,7 +45,7 @@ export async function measureLayerCost(
         name: 'pets',
         nodeArgs: [...profiler.flagsFor('pets-postgres'), 'dist/main.js'],
         cwd: petsFolder,
-        env,
+        env: { ...env, ...withoutRequestLogs },
       },
       {
         name: 'pets-baseline',

@@ -5,7 +5,12 @@ import type { LoadRequest } from './support/load.js'
 import { contender, type LoadSettings } from './support/load-settings.js'
 import { benchFolder, modelServingFolder, repositoryRoot, typescriptEntry } from './support/paths.js'
 import { profiling } from './support/profiling.js'
-import { type RunningService, startService, startServices } from './support/service-process.js'
+import {
+  type RunningService,
+  startService,
+  startServices,
+  withoutRequestLogs,
+} from './support/service-process.js'
 import {
   type Comparison,
   type Contender,
@@ -93,6 +98,7 @@ async function measureHttpLimit(settings: LoadSettings, profile: boolean) {
       name: 'model-serving',
       nodeArgs: [...profiler.flagsFor('model-serving-http'), 'dist/main.js'],
       cwd: modelServingFolder,
+      env: withoutRequestLogs,
     })
     running.push(service)
     const body = JSON.stringify({ instances: [irisInstance] })
@@ -140,6 +146,7 @@ async function measureBatching(settings: ServingSettings, maxBatchSize: number, 
     nodeArgs: [...flags, 'dist/main.js'],
     cwd: modelServingFolder,
     env: {
+      ...withoutRequestLogs,
       MODEL_REPOSITORY: modelRepository,
       MODELS: 'load',
       BATCH_MAX_SIZE: String(batchSize),

@@ -92,3 +92,9 @@ export async function startServices(specs: readonly ServiceSpec[]): Promise<Runn
   }
   return started
 }
+
+/**
+ * The baselines log no request; nor, here, do the services (LOG_REQUESTS is true by default). Two
+ * log lines a request cost about 9 µs on this machine: a quarter of a trivial route's throughput.
+ */
+export const withoutRequestLogs = { LOG_REQUESTS: 'false' }

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DomainError, type DomainErrorKind } from '../domain/errors.js'
 import { type ProblemBasics, type ProblemExtension, ProblemMediaType } from '../resources/problem.schema.js'
 import { fieldErrorsOf } from './field-errors.js'
+import { RequestTimedOut } from './request-timeout.js'
 
 interface ProblemDraft extends ProblemBasics {
   readonly errors?: ReturnType<typeof fieldErrorsOf>
@@ -78,7 +79,7 @@ function problemOf(error: FastifyError): ProblemDraft {
   if (status >= 400 && status < 500) {
     return { status, code: codeByStatus[status] ?? 'REQUEST.REJECTED', detail: error.message }
   }
-  if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
+  if (error instanceof RequestTimedOut) {
     return { status: 503, code: 'SERVICE.UNAVAILABLE', detail: 'the request was not answered in time' }
   }
   if (status === 503) {
@@ -94,7 +95,7 @@ function logFailure(request: FastifyRequest, error: FastifyError, status: number
 }
 
 function unavailableBecause(error: FastifyError): string {
-  if (error.code === 'FST_ERR_HANDLER_TIMEOUT') return 'the request timed out'
+  if (error instanceof RequestTimedOut) return 'the request timed out'
   if (error instanceof DomainError) return `a dependency is unavailable: ${error.message}`
   return 'the service is unavailable'
 }

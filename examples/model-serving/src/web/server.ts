@@ -14,6 +14,7 @@ import { registerMetrics } from './metrics.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
 import { problemAnswer, registerProblemHandlers } from './problems.js'
 import { type ProtectionOptions, registerProtection } from './protection.js'
+import { registerRequestTimeout } from './request-timeout.js'
 import { validatorCompiler } from './validation.js'
 
 export type Server = FastifyInstance<
@@ -50,8 +51,6 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     logger: { level: options.logLevel },
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: options.bodyLimitBytes,
-    // Fastify's own timer: a 503 problem, and request.signal aborted for handlers that listen.
-    handlerTimeout: options.requestTimeoutMs,
     trustProxy: options.trustProxy,
     genReqId: requestIdOf,
     frameworkErrors: answerWithProblem,
@@ -63,6 +62,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     reply.header(requestIdHeader, request.id)
     done()
   })
+  registerRequestTimeout(server, options.requestTimeoutMs)
   registerProblemHandlers(server, answerWithProblem)
   documentCommonProblems(server, { rateLimited: options.rateLimitMax > 0 })
   await registerProtection(server, options)
