@@ -48,7 +48,7 @@ export async function addField(resource: string, spec: string, options: AddField
     throw new UsageError(`resource "${names.kebab}" already has a field "${field.name}"`)
   }
 
-  const model = fieldModelOf(field, names.entity)
+  const model = fieldModelOf(field, names)
   const migrationId = migrationIdOf(`add_${field.column}_to_${names.table}`, options.migrationTimestamp)
   const migrationImport = `add${names.Entities}${field.name.charAt(0).toUpperCase()}${field.name.slice(1)}`
   const plan: PlannedFile[] = [
@@ -95,7 +95,11 @@ function migrationOf(table: string, f: ReturnType<typeof fieldModelOf>): string 
   const usesSql = index || f.columnConstraints.includes('sql')
   return `${usesSql ? "import { type Kysely, sql } from 'kysely'" : "import type { Kysely } from 'kysely'"}
 
-/** Adds ${f.name} to ${table}: optional, so the rows already there stay valid. */
+/** Adds ${f.name} to ${table}: optional, so the rows already there stay valid.${
+    f.enumeration
+      ? ` Its CHECK spells out the values of ${f.enumeration.constant} when this was written, rather than import them: a migration must stay what it was when it ran.`
+      : ''
+  } */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('${table}').addColumn('${f.column}', ${f.columnType}${f.columnConstraints}).execute()
 ${

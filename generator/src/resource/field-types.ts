@@ -1,12 +1,24 @@
+/**
+ * The values an enum field may take, and the names the domain declares them by: the one place
+ * they are written, which the schemas, the table and the resource derive theirs from.
+ */
+export interface Enumeration {
+  readonly values: readonly string[]
+  /** `petSpecies`: the domain's constant listing the values. */
+  readonly constant: string
+  /** `PetSpecies`: their union type. */
+  readonly type: string
+}
+
 /** What a field type means in each layer of a service. */
 export interface FieldType {
   /** TypeBox expression validating a value sent by a client. */
-  readonly requestSchema: (values: readonly string[]) => string
+  readonly requestSchema: (enumeration: Enumeration) => string
   /** TypeBox expression describing the value in a response. */
-  readonly responseSchema: (values: readonly string[]) => string
+  readonly responseSchema: (enumeration: Enumeration) => string
   /** TypeScript type in the domain. */
-  readonly domainType: (values: readonly string[]) => string
-  /** TypeScript type of the column as the database returns it; `enum` for the domain's union. */
+  readonly domainType: (enumeration: Enumeration) => string
+  /** TypeScript type of the column as the database returns it. */
   readonly rowType: string
   /** Column type for kysely's schema builder. */
   readonly columnType: string
@@ -148,10 +160,10 @@ export const fieldTypes: Record<string, FieldType> = {
     examples: () => ["'0195d6c2-0000-7000-8000-00000000000a'", "'0195d6c2-0000-7000-8000-00000000000b'"],
   },
   enum: {
-    requestSchema: (values) => `Type.Union([${values.map((v) => `Type.Literal(${quoted(v)})`).join(', ')}])`,
-    responseSchema: (values) => `Type.Union([${values.map((v) => `Type.Literal(${quoted(v)})`).join(', ')}])`,
-    domainType: (values) => values.map(quoted).join(' | '),
-    rowType: 'enum',
+    requestSchema: ({ constant }) => `Type.Enum(${constant})`,
+    responseSchema: ({ constant }) => `Type.Enum(${constant})`,
+    domainType: ({ type }) => type,
+    rowType: 'string',
     columnType: "'text'",
     filters: ['eq', 'in'],
     sortable: true,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { UsageError } from '../usage-error.js'
 import type { FieldSpec } from './field-spec.js'
+import type { Enumeration } from './field-types.js'
 import { type ResourceNames, resourceNamesOf } from './resource-name.js'
 
 /** One field, with every snippet the templates print for it. */
@@ -11,8 +12,9 @@ export interface FieldModel {
   readonly requestSchema: string
   readonly responseSchema: string
   readonly domainType: string
-  readonly domainTypeInEntity: string
   readonly rowTypeInTable: string
+  /** The domain value, from the gateway's `row`. */
+  readonly fromRow: string
   readonly columnType: string
   readonly columnConstraints: string
   readonly toJson: string
@@ -31,11 +33,18 @@ export interface FieldModel {
   readonly gteFromQuery: string
   readonly lteFromQuery: string
   readonly inFromQuery: string
-  /** `dog|cat`, for the pattern of `?<field>.in=`. */
-  readonly inValues: string
+  /** The pattern of `?<field>.in=`, as a TypeScript expression: the values, comma separated. */
+  readonly inPattern: string
   readonly collated: boolean
+  /** Set for an enum: its values are declared once, in the domain, and derived everywhere else. */
+  readonly enumeration?: EnumerationModel
   /** Set for a reference to another resource (`owner:ref(person)` is `ownerId`). */
   readonly reference?: ReferenceModel
+}
+
+export interface EnumerationModel extends Enumeration {
+  /** `'dog', 'cat'`: the values as the domain's constant lists them. */
+  readonly literals: string
 }
 
 /** A field that refers to another resource: many of this to one of that. */
@@ -87,10 +96,16 @@ export interface ResourceModel extends ResourceNames {
   readonly rangeFields: readonly FieldModel[]
   readonly inFields: readonly FieldModel[]
   readonly convertedFields: readonly FieldModel[]
+  readonly enumFields: readonly FieldModel[]
+  /** `PetSpecies, PetSize`: the enums' types, for the files that import them from the domain. */
+  readonly enumTypes: string
+  readonly enumConstants: string
   /** Every field a list can be ordered by: the required sortable ones, then the timestamps. */
   readonly sortFields: readonly SortFieldModel[]
-  readonly sortFieldUnion: string
-  /** The pattern of `?sort=`: fields, each with an optional `-` for descending, comma separated. */
+  /** `petSortFields`: the domain's constant listing them, and its values. */
+  readonly sortFieldsConstant: string
+  readonly sortFieldLiterals: string
+  /** The pattern of `?sort=`, as a TypeScript expression: fields, each with an optional `-` for descending, comma separated. */
   readonly sortPattern: string
   /** An index on (column, id) for every column a list filters on: the order a cursor walks. */
   readonly indexes: readonly IndexModel[]
@@ -124,7 +139,7 @@ export function resourceModelOf(
 ): ResourceModel {
   const references = referencesOf(names, specs, known)
   const fields = specs.map((spec) => ({
-    ...fieldModelOf(spec, names.entity),
+    ...fieldModelOf(spec, names),
     reference: references.find((reference) => reference.field === spec.name),
   }))
   const plainFields = fields.filter((field) => !field.reference)
@@ -148,8 +163,10 @@ export function resourceModelOf(
     { name: 'createdAt', column: 'created_at', collated: false },
     { name: 'updatedAt', column: 'updated_at', collated: false },
   ]
-  const sortNames = sortFields.map((field) => field.name).join('|')
+  const sortFieldsConstant = `${names.entity}SortFields`
+  const sortNames = `\${${sortFieldsConstant}.join('|')}`
   const convertedFields = pick((spec) => spec.type.fromJson !== undefined)
+  const enumerations = fields.flatMap((field) => (field.enumeration ? [field.enumeration] : []))
   const requiredTextFields = textFields.filter((field) => !field.optional)
   const first = fields[0] as FieldModel
   const hasJsonConversions = convertedFields.length > 0
@@ -164,9 +181,13 @@ export function resourceModelOf(
     rangeFields,
     inFields,
     convertedFields,
+    enumFields: fields.filter((field) => field.enumeration),
+    enumTypes: enumerations.map((enumeration) => enumeration.type).join(', '),
+    enumConstants: enumerations.map((enumeration) => enumeration.constant).join(', '),
     sortFields,
-    sortFieldUnion: sortFields.map((field) => `'${field.name}'`).join(' | '),
-    sortPattern: `^-?(${sortNames})(,-?(${sortNames}))*$`,
+    sortFieldsConstant,
+    sortFieldLiterals: sortFields.map((field) => `'${field.name}'`).join(', '),
+    sortPattern: `\`^-?(${sortNames})(,-?(${sortNames}))*$\``,
     indexes: filterFields.map((field) => ({
       name: identifierOf(`${names.table}_${field.column}_id`),
       // Quoted: a column may be called after an SQL keyword (select, from, order).
@@ -192,12 +213,24 @@ export function resourceModelOf(
   }
 }
 
-export function fieldModelOf(spec: FieldSpec, entity: string): FieldModel {
+/** `Pet<suffix>`: types the domain declares for every entity, which an enum's type must not take. */
+const typesOfEveryEntity = new Set(['Draft', 'Changes', 'Filter', 'SortField', 'ListQuery', 'Json', 'Schema'])
+
+export function fieldModelOf(spec: FieldSpec, names: ResourceNames): FieldModel {
   const { type, values, optional, name } = spec
   const orNull = (text: string) => (optional ? `${text} | null` : text)
   const [exampleA, exampleB] = type.examples(values)
   const [jsonExampleA, jsonExampleB] = type.jsonExamples?.(values) ?? [exampleA, exampleB]
-  const value = `${entity}.${name}`
+  const Name = name.charAt(0).toUpperCase() + name.slice(1)
+  const isEnum = spec.typeName === 'enum'
+  if (isEnum && typesOfEveryEntity.has(Name)) {
+    throw new UsageError(
+      `enum field "${name}" would be typed ${names.Entity}${Name}, a name the ${names.kebab} has already: call it otherwise`,
+    )
+  }
+  const enumeration: Enumeration = { values, constant: `${names.entity}${Name}`, type: `${names.Entity}${Name}` }
+  const anyValue = `\${${enumeration.constant}.join('|')}`
+  const value = `${names.entity}.${name}`
   const toJson = type.toJson
     ? optional
       ? `${value} ? ${type.toJson(value)} : null`
@@ -210,11 +243,12 @@ export function fieldModelOf(spec: FieldSpec, entity: string): FieldModel {
     name,
     column: spec.column,
     optional,
-    requestSchema: type.requestSchema(values),
-    responseSchema: type.responseSchema(values),
-    domainType: orNull(type.domainType(values)),
-    domainTypeInEntity: orNull(type.domainType(values)),
-    rowTypeInTable: orNull(type.rowType === 'enum' ? type.domainType(values) : type.rowType),
+    requestSchema: type.requestSchema(enumeration),
+    responseSchema: type.responseSchema(enumeration),
+    domainType: orNull(type.domainType(enumeration)),
+    rowTypeInTable: orNull(type.rowType),
+    // The column's CHECK constraint holds it to the enum's values.
+    fromRow: isEnum ? `row.${spec.column} as ${orNull(type.domainType(enumeration))}` : `row.${spec.column}`,
     columnType: type.columnType,
     columnConstraints: columnConstraintsOf(spec),
     toJson,
@@ -223,16 +257,20 @@ export function fieldModelOf(spec: FieldSpec, entity: string): FieldModel {
     exampleB,
     jsonExampleA,
     jsonExampleB,
-    domainFilterType: type.domainType(values),
+    domainFilterType: type.domainType(enumeration),
     filterEq: type.filters.includes('eq'),
     filterRange: type.filters.includes('range'),
     filterIn: type.filters.includes('in'),
     eqFromQuery: fromQuery(`query.${name}`),
     gteFromQuery: fromQuery(`query['${name}.gte']`),
     lteFromQuery: fromQuery(`query['${name}.lte']`),
-    inFromQuery: `query['${name}.in']?.split(',') as (${type.domainType(values)})[] | undefined`,
-    inValues: values.join('|'),
+    // The pattern has let only the enum's values through.
+    inFromQuery: `query['${name}.in']?.split(',') as ${type.domainType(enumeration)}[] | undefined`,
+    inPattern: `\`^(${anyValue})(,(${anyValue}))*$\``,
     collated: type.collated,
+    enumeration: isEnum
+      ? { ...enumeration, literals: values.map((value) => `'${value}'`).join(', ') }
+        : undefined,
   }
 }
 

@@ -31,15 +31,24 @@ interface Placement {
 export function fieldWirings(m: ResourceNames, f: FieldModel): Wiring[] {
   const plural = m.kebabPlural
   const filtered = f.filterEq || f.filterRange || f.filterIn
+  const entityModule = (from: string) => `${from}/domain/${plural}/${m.kebab}.js`
+  const enumImport = (names: readonly string[], from: string, typeOnly: boolean) => (source: ts.SourceFile) =>
+    f.enumeration ? importEdits(source, [{ names, from: entityModule(from), typeOnly }]) : []
+  const enumType = f.enumeration ? [f.enumeration.type] : []
   return [
-    wiring(`src/clients/database/${plural}.table.ts`, [
-      {
-        what: `interface ${m.Entities}Table`,
-        find: (s) => interfaceNamed(s, `${m.Entities}Table`),
-        text: `  ${f.column}: ${f.rowTypeInTable}`,
-      },
-    ]),
-    wiring(`src/domain/${plural}/${m.kebab}.ts`, [
+    wiring(
+      `src/clients/database/${plural}.table.ts`,
+      [
+        {
+          what: `interface ${m.Entities}Table`,
+          find: (s) => interfaceNamed(s, `${m.Entities}Table`),
+          text: `  ${f.column}: ${f.rowTypeInTable}`,
+        },
+      ],
+    ),
+    wiring(
+      `src/domain/${plural}/${m.kebab}.ts`,
+      [
       {
         what: `interface ${m.Entity}Draft`,
         find: (s) => interfaceNamed(s, `${m.Entity}Draft`),
@@ -48,7 +57,7 @@ export function fieldWirings(m: ResourceNames, f: FieldModel): Wiring[] {
       {
         what: `interface ${m.Entity}`,
         find: (s) => interfaceNamed(s, m.Entity),
-        text: `  readonly ${f.name}: ${f.domainTypeInEntity}`,
+        text: `  readonly ${f.name}: ${f.domainType}`,
       },
       ...(filtered
         ? [
@@ -59,7 +68,9 @@ export function fieldWirings(m: ResourceNames, f: FieldModel): Wiring[] {
             },
           ]
         : []),
-    ]),
+      ],
+      (source) => enumDeclaration(source, m, f),
+    ),
     wiring(
       `src/resources/${plural}.schemas.ts`,
       [
@@ -84,7 +95,10 @@ export function fieldWirings(m: ResourceNames, f: FieldModel): Wiring[] {
           text,
         })),
       ],
-      (source) => (f.requestSchema.includes('noNul') ? noNulDeclaration(source) : []),
+      (source) => [
+        ...(f.requestSchema.includes('noNul') ? noNulDeclaration(source) : []),
+        ...enumImport(f.enumeration ? [f.enumeration.constant] : [], '..', false)(source),
+      ],
     ),
     wiring(
       `src/gateways/${plural}.gateway.ts`,
@@ -102,10 +116,10 @@ export function fieldWirings(m: ResourceNames, f: FieldModel): Wiring[] {
         {
           what: `object returned by to${m.Entity}`,
           find: (s) => returnedObject(functionNamed(s, `to${m.Entity}`)),
-          text: `    ${f.name}: row.${f.column}`,
+          text: `    ${f.name}: ${f.fromRow}`,
         },
       ],
-      (source) => gatewayFilters(source, f),
+      (source) => [...gatewayFilters(source, f), ...enumImport(enumType, '..', true)(source)],
     ),
     wiring(
       `src/resources/${plural}.resource.ts`,
@@ -132,8 +146,10 @@ export function fieldWirings(m: ResourceNames, f: FieldModel): Wiring[] {
             }))
           : []),
       ],
-      (source) =>
-        filtered ? importEdits(source, [{ names: ['conditionOf'], from: './list-query.js' }]) : [],
+      (source) => [
+        ...(filtered ? importEdits(source, [{ names: ['conditionOf'], from: './list-query.js' }]) : []),
+        ...enumImport(enumType, '..', true)(source),
+      ],
     ),
     wiring(`test/fakes/${plural}.fake.ts`, [
       {
@@ -192,7 +208,7 @@ function queryParameters(f: FieldModel): string[] {
       : []),
     ...(f.filterIn
       ? [
-          `    '${f.name}.in': Type.Optional(Type.String({ pattern: '^(${f.inValues})(,(${f.inValues}))*$', description: 'Any of these, comma separated.' }))`,
+          `    '${f.name}.in': Type.Optional(Type.String({ pattern: ${f.inPattern}, description: 'Any of these, comma separated.' }))`,
         ]
       : []),
   ]
@@ -241,6 +257,20 @@ function gatewayFilters(source: ts.SourceFile, f: FieldModel): TextEdit[] {
     )
   }
   return [insertAt(resume.getStart(), `${lines.join('\n')}\n`)]
+}
+
+/** An enum's values, declared once in the domain: before the draft, as the generator writes them. */
+function enumDeclaration(source: ts.SourceFile, m: ResourceNames, f: FieldModel): TextEdit[] {
+  if (!f.enumeration) return []
+  const { constant, type, literals } = f.enumeration
+  const draft = interfaceNamed(source, `${m.Entity}Draft`)
+  if (!draft) return []
+  return [
+    insertAt(
+      draft.getFullStart(),
+      `\n\n/** The ${f.name} ${m.aLabel} may have: migrations copy these values into their CHECK constraints. */\nexport const ${constant} = [${literals}] as const\nexport type ${type} = (typeof ${constant})[number]`,
+    ),
+  ]
 }
 
 /** PostgreSQL text cannot hold NUL: the schemas' pattern for it, where text fields had none before. */

@@ -4,7 +4,7 @@ import type { PetsTable } from '../clients/database/pets.table.js'
 import type { Tables } from '../clients/database/tables.js'
 import { cursorAfter, cursorValues } from '../domain/list-query.js'
 import { PetConflict, PetInvalid } from '../domain/pets/pet.errors.js'
-import type { Pet, PetSortField } from '../domain/pets/pet.js'
+import type { Pet, PetSortField, PetSpecies } from '../domain/pets/pet.js'
 import type { PetRepository } from '../domain/pets/pet-repository.port.js'
 import { translatingDatabaseErrors } from './database-errors.js'
 import { keysetAfter, orderOf } from './keyset.js'
@@ -106,7 +106,7 @@ function toPet(row: Selectable<PetsTable>): Pet {
     name: row.name,
     ownerId: row.owner_id,
     description: row.description,
-    species: row.species,
+    species: row.species as PetSpecies,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }

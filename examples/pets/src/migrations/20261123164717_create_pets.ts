@@ -1,5 +1,9 @@
 import { type Kysely, sql } from 'kysely'
 
+/**
+ * The CHECK constraints spell out the values of petSpecies when this was written,
+ * rather than import them: a migration must stay what it was when it ran.
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('pets')

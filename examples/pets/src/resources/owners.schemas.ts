@@ -1,4 +1,5 @@
 import { type Static, Type } from '@fastify/type-provider-typebox'
+import { ownerSortFields } from '../domain/owners/owner.js'
 
 /** PostgreSQL text cannot hold the NUL character: refused here, as a 400 naming the field. */
 const noNul = '^[^\\u0000]*$'
@@ -60,7 +61,7 @@ export const OwnerListQuerySchema = Type.Object(
     ),
     sort: Type.Optional(
       Type.String({
-        pattern: '^-?(name|createdAt|updatedAt)(,-?(name|createdAt|updatedAt))*$',
+        pattern: `^-?(${ownerSortFields.join('|')})(,-?(${ownerSortFields.join('|')}))*$`,
         maxLength: 500,
         description:
           'Fields to order by, comma separated, each with a leading - for descending (`name,-createdAt`); ties go by id, oldest first. Keep it the same while following nextCursor.',

@@ -1,6 +1,6 @@
 import { type FastifyPluginAsyncTypebox, type Static, Type } from '@fastify/type-provider-typebox'
 import type { Page, PageRequest } from '../domain/page.js'
-import type { Pet, PetFilter, PetListQuery, PetSortField } from '../domain/pets/pet.js'
+import type { Pet, PetFilter, PetListQuery, PetSortField, PetSpecies } from '../domain/pets/pet.js'
 import type { PetsService } from '../service/pets.service.js'
 import { conditionOf, sortKeysOf } from './list-query.js'
 import {
@@ -157,7 +157,7 @@ function filterOf(query: PetFilterQuery): PetFilter {
     }),
     species: conditionOf({
       eq: query.species,
-      in: query['species.in']?.split(',') as ('dog' | 'cat' | 'bird' | 'other')[] | undefined,
+      in: query['species.in']?.split(',') as PetSpecies[] | undefined,
     }),
   }
 }

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@fastify/type-provider-typebox'
+import { petSortFields, petSpecies } from '../domain/pets/pet.js'
 
 /** PostgreSQL text cannot hold the NUL character: refused here, as a 400 naming the field. */
 const noNul = '^[^\\u0000]*$'
@@ -8,12 +9,7 @@ const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, pattern: noNul }),
   ownerId: Type.String({ format: 'uuid' }),
   description: Type.String({ maxLength: 10_000, pattern: noNul }),
-  species: Type.Union([
-    Type.Literal('dog'),
-    Type.Literal('cat'),
-    Type.Literal('bird'),
-    Type.Literal('other'),
-  ]),
+  species: Type.Enum(petSpecies),
 }
 
 export const NewPetSchema = Type.Object(
@@ -47,12 +43,7 @@ export const PetSchema = Type.Object(
     name: Type.String(),
     ownerId: Type.String({ format: 'uuid' }),
     description: Type.Union([Type.String(), Type.Null()]),
-    species: Type.Union([
-      Type.Literal('dog'),
-      Type.Literal('cat'),
-      Type.Literal('bird'),
-      Type.Literal('other'),
-    ]),
+    species: Type.Enum(petSpecies),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },
@@ -83,7 +74,7 @@ export const PetListQuerySchema = Type.Object(
     ),
     sort: Type.Optional(
       Type.String({
-        pattern: '^-?(name|species|createdAt|updatedAt)(,-?(name|species|createdAt|updatedAt))*$',
+        pattern: `^-?(${petSortFields.join('|')})(,-?(${petSortFields.join('|')}))*$`,
         maxLength: 500,
         description:
           'Fields to order by, comma separated, each with a leading - for descending (`name,-createdAt`); ties go by id, oldest first. Keep it the same while following nextCursor.',
@@ -94,7 +85,7 @@ export const PetListQuerySchema = Type.Object(
     species: Type.Optional(fields.species),
     'species.in': Type.Optional(
       Type.String({
-        pattern: '^(dog|cat|bird|other)(,(dog|cat|bird|other))*$',
+        pattern: `^(${petSpecies.join('|')})(,(${petSpecies.join('|')}))*$`,
         description: 'Any of these, comma separated.',
       }),
     ),

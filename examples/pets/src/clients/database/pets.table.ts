@@ -6,7 +6,7 @@ export interface PetsTable {
   name: string
   owner_id: string
   description: string | null
-  species: 'dog' | 'cat' | 'bird' | 'other'
+  species: string
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }

@@ -25,7 +25,8 @@ export interface OwnerFilter {
 }
 
 /** The fields a list of owners can be ordered by. */
-export type OwnerSortField = 'name' | 'createdAt' | 'updatedAt'
+export const ownerSortFields = ['name', 'createdAt', 'updatedAt'] as const
+export type OwnerSortField = (typeof ownerSortFields)[number]
 
 export interface OwnerListQuery {
   readonly filter?: OwnerFilter

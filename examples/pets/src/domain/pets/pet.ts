@@ -1,12 +1,16 @@
 import type { Condition, SortKey } from '../list-query.js'
 import { PetAlreadyOwned, PetInvalid } from './pet.errors.js'
 
+/** The species a pet may have: migrations copy these values into their CHECK constraints. */
+export const petSpecies = ['dog', 'cat', 'bird', 'other'] as const
+export type PetSpecies = (typeof petSpecies)[number]
+
 /** What it takes to add a pet. */
 export interface PetDraft {
   readonly name: string
   readonly ownerId: string
   readonly description?: string | null
-  readonly species: 'dog' | 'cat' | 'bird' | 'other'
+  readonly species: PetSpecies
 }
 
 /**
@@ -20,7 +24,7 @@ export interface Pet {
   readonly name: string
   readonly ownerId: string
   readonly description: string | null
-  readonly species: 'dog' | 'cat' | 'bird' | 'other'
+  readonly species: PetSpecies
   readonly createdAt: Date
   readonly updatedAt: Date
 }
@@ -29,11 +33,12 @@ export interface Pet {
 export interface PetFilter {
   readonly name?: Condition<string>
   readonly ownerId?: Condition<string>
-  readonly species?: Condition<'dog' | 'cat' | 'bird' | 'other'>
+  readonly species?: Condition<PetSpecies>
 }
 
 /** The fields a list of pets can be ordered by. */
-export type PetSortField = 'name' | 'species' | 'createdAt' | 'updatedAt'
+export const petSortFields = ['name', 'species', 'createdAt', 'updatedAt'] as const
+export type PetSortField = (typeof petSortFields)[number]
 
 export interface PetListQuery {
   readonly filter?: PetFilter
