@@ -228,7 +228,11 @@ export function fieldModelOf(spec: FieldSpec, names: ResourceNames): FieldModel 
       `enum field "${name}" would be typed ${names.Entity}${Name}, a name the ${names.kebab} has already: call it otherwise`,
     )
   }
-  const enumeration: Enumeration = { values, constant: `${names.entity}${Name}`, type: `${names.Entity}${Name}` }
+  const enumeration: Enumeration = {
+    values,
+    constant: `${names.entity}${Name}`,
+    type: `${names.Entity}${Name}`,
+  }
   const anyValue = `\${${enumeration.constant}.join('|')}`
   const value = `${names.entity}.${name}`
   const toJson = type.toJson
@@ -270,7 +274,7 @@ export function fieldModelOf(spec: FieldSpec, names: ResourceNames): FieldModel 
     collated: type.collated,
     enumeration: isEnum
       ? { ...enumeration, literals: values.map((value) => `'${value}'`).join(', ') }
-        : undefined,
+      : undefined,
   }
 }
 

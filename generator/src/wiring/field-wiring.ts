@@ -36,38 +36,35 @@ export function fieldWirings(m: ResourceNames, f: FieldModel): Wiring[] {
     f.enumeration ? importEdits(source, [{ names, from: entityModule(from), typeOnly }]) : []
   const enumType = f.enumeration ? [f.enumeration.type] : []
   return [
-    wiring(
-      `src/clients/database/${plural}.table.ts`,
-      [
-        {
-          what: `interface ${m.Entities}Table`,
-          find: (s) => interfaceNamed(s, `${m.Entities}Table`),
-          text: `  ${f.column}: ${f.rowTypeInTable}`,
-        },
-      ],
-    ),
+    wiring(`src/clients/database/${plural}.table.ts`, [
+      {
+        what: `interface ${m.Entities}Table`,
+        find: (s) => interfaceNamed(s, `${m.Entities}Table`),
+        text: `  ${f.column}: ${f.rowTypeInTable}`,
+      },
+    ]),
     wiring(
       `src/domain/${plural}/${m.kebab}.ts`,
       [
-      {
-        what: `interface ${m.Entity}Draft`,
-        find: (s) => interfaceNamed(s, `${m.Entity}Draft`),
-        text: `  readonly ${f.name}?: ${f.domainType}`,
-      },
-      {
-        what: `interface ${m.Entity}`,
-        find: (s) => interfaceNamed(s, m.Entity),
-        text: `  readonly ${f.name}: ${f.domainType}`,
-      },
-      ...(filtered
-        ? [
-            {
-              what: `interface ${m.Entity}Filter`,
-              find: (s: ts.SourceFile) => interfaceNamed(s, `${m.Entity}Filter`),
-              text: `  readonly ${f.name}?: Condition<${f.domainFilterType}>`,
-            },
-          ]
-        : []),
+        {
+          what: `interface ${m.Entity}Draft`,
+          find: (s) => interfaceNamed(s, `${m.Entity}Draft`),
+          text: `  readonly ${f.name}?: ${f.domainType}`,
+        },
+        {
+          what: `interface ${m.Entity}`,
+          find: (s) => interfaceNamed(s, m.Entity),
+          text: `  readonly ${f.name}: ${f.domainType}`,
+        },
+        ...(filtered
+          ? [
+              {
+                what: `interface ${m.Entity}Filter`,
+                find: (s: ts.SourceFile) => interfaceNamed(s, `${m.Entity}Filter`),
+                text: `  readonly ${f.name}?: Condition<${f.domainFilterType}>`,
+              },
+            ]
+          : []),
       ],
       (source) => enumDeclaration(source, m, f),
     ),
