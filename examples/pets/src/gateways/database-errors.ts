@@ -35,44 +35,50 @@ export interface EntityErrors {
   readonly references?: Readonly<Record<string, string>>
 }
 
+export interface QueryErrors {
+  /** The query deletes: a foreign key it breaks means the entity is still referred to. */
+  readonly removing?: boolean
+  /** The error for each unique index the query may break, by the index's name: a rule of the domain's own. */
+  readonly unique?: Readonly<Record<string, () => DomainError | Promise<DomainError>>>
+}
+
 /**
- * Wraps every method of a gateway so database failures leave it as domain errors: a broken
- * uniqueness rule as the entity's conflict, so is deleting what something still refers to; a
- * reference to nothing, or a value the column cannot hold, as the entity's invalid error, naming
- * the field where it can; an unreachable database as DependencyUnavailable. Anything else is a
- * bug, and stays what it is.
+ * For `.catch()` on a query: rejects with what its failure means in the domain's words. A broken
+ * uniqueness rule is the rule's own error where the query names one, else the entity's conflict;
+ * so is deleting what something still refers to. A reference to nothing, or a value the column
+ * cannot hold, is the entity's invalid error, naming the field where it can. An unreachable
+ * database is DependencyUnavailable. Anything else is a bug, and stays what it is.
  */
-export function translatingDatabaseErrors<Gateway extends object>(
-  gateway: Gateway,
-  errors: EntityErrors,
-): Gateway {
-  const translate = (error: unknown, method: string): unknown => {
-    const code = codeOf(error)
-    if (code === uniqueViolation) return errors.conflict(`the ${errors.label} clashes with one that exists`)
-    if (code === restrictViolation || (code === foreignKeyViolation && method === 'remove')) {
-      return errors.conflict(`the ${errors.label} is still referred to`)
-    }
-    if (code === foreignKeyViolation) {
-      const field = errors.references?.[String((error as { constraint?: unknown }).constraint)]
-      return errors.invalid(`${field ?? 'a reference'} refers to nothing that exists`, field)
-    }
-    if (code !== undefined && dataException.test(code)) {
-      return errors.invalid(`a value of the ${errors.label} is more than the database can store`)
-    }
-    if (isUnreachable(error)) return new DependencyUnavailableError('database')
-    return error
+export function asDomainError(entity: EntityErrors, query: QueryErrors = {}) {
+  return async (error: unknown): Promise<never> => {
+    throw await domainErrorOf(error, entity, query)
   }
-  return Object.fromEntries(
-    Object.entries(gateway).map(([name, method]) => [
-      name,
-      typeof method === 'function'
-        ? (...args: unknown[]) =>
-            (method as (...args: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
-              throw translate(error, name)
-            })
-        : method,
-    ]),
-  ) as Gateway
+}
+
+async function domainErrorOf(error: unknown, entity: EntityErrors, query: QueryErrors): Promise<unknown> {
+  const code = codeOf(error)
+  const constraint = constraintOf(error)
+  if (code === uniqueViolation) {
+    const rule = constraint === undefined ? undefined : query.unique?.[constraint]
+    return rule ? rule() : entity.conflict(`the ${entity.label} clashes with one that exists`)
+  }
+  if (code === restrictViolation || (code === foreignKeyViolation && query.removing)) {
+    return entity.conflict(`the ${entity.label} is still referred to`)
+  }
+  if (code === foreignKeyViolation) {
+    const field = constraint === undefined ? undefined : entity.references?.[constraint]
+    return entity.invalid(`${field ?? 'a reference'} refers to nothing that exists`, field)
+  }
+  if (code !== undefined && dataException.test(code)) {
+    return entity.invalid(`a value of the ${entity.label} is more than the database can store`)
+  }
+  if (isUnreachable(error)) return new DependencyUnavailableError('database')
+  return error
+}
+
+function constraintOf(error: unknown): string | undefined {
+  const constraint = (error as { constraint?: unknown } | undefined)?.constraint
+  return typeof constraint === 'string' ? constraint : undefined
 }
 
 function codeOf(error: unknown): string | undefined {

@@ -6,7 +6,7 @@ import { cursorAfter, cursorValues } from '../domain/list-query.js'
 import { OwnerConflict, OwnerInvalid } from '../domain/owners/owner.errors.js'
 import type { Owner, OwnerSortField } from '../domain/owners/owner.js'
 import type { OwnerRepository } from '../domain/owners/owner-repository.port.js'
-import { translatingDatabaseErrors } from './database-errors.js'
+import { asDomainError, type EntityErrors } from './database-errors.js'
 import { keysetAfter, orderOf } from './keyset.js'
 
 /** The column of each field a list can be ordered by. */
@@ -16,9 +16,16 @@ const sortColumns: Record<OwnerSortField, { column: string; collated: boolean }>
   updatedAt: { column: 'updated_at', collated: false },
 }
 
+/** What the database's refusals mean for an owner. */
+const ownerErrors: EntityErrors = {
+  label: 'owner',
+  conflict: (message) => new OwnerConflict(message),
+  invalid: (message, field) => new OwnerInvalid(message, field ? { field } : {}),
+}
+
 /** Owners in the owners table. Ids are UUIDv7: listing by id lists oldest first. */
 export function createOwnersGateway(db: Kysely<Tables>): OwnerRepository {
-  const gateway: OwnerRepository = {
+  return {
     async list({ filter = {}, sort = [] }, { limit, after }) {
       const order = sort.map((key) => ({ ...sortColumns[key.field], descending: key.descending === true }))
       let query = db.selectFrom('owners').selectAll()
@@ -29,13 +36,19 @@ export function createOwnersGateway(db: Kysely<Tables>): OwnerRepository {
         .orderBy(orderOf(order))
         .limit(limit + 1)
         .execute()
+        .catch(asDomainError(ownerErrors))
       const items = rows.slice(0, limit).map(toOwner)
       const last = items.at(-1)
       return { items, nextCursor: rows.length > limit && last ? cursorAfter(last, sort) : null }
     },
 
     async get(id) {
-      const row = await db.selectFrom('owners').selectAll().where('id', '=', id).executeTakeFirst()
+      const row = await db
+        .selectFrom('owners')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
+        .catch(asDomainError(ownerErrors))
       return row && toOwner(row)
     },
 
@@ -49,6 +62,7 @@ export function createOwnersGateway(db: Kysely<Tables>): OwnerRepository {
         })
         .returningAll()
         .executeTakeFirstOrThrow()
+        .catch(asDomainError(ownerErrors))
       return toOwner(row)
     },
 
@@ -63,19 +77,19 @@ export function createOwnersGateway(db: Kysely<Tables>): OwnerRepository {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst()
+        .catch(asDomainError(ownerErrors))
       return row && toOwner(row)
     },
 
     async remove(id) {
-      const { numDeletedRows } = await db.deleteFrom('owners').where('id', '=', id).executeTakeFirst()
+      const { numDeletedRows } = await db
+        .deleteFrom('owners')
+        .where('id', '=', id)
+        .executeTakeFirst()
+        .catch(asDomainError(ownerErrors, { removing: true }))
       return numDeletedRows > 0n
     },
   }
-  return translatingDatabaseErrors(gateway, {
-    label: 'owner',
-    conflict: (message) => new OwnerConflict(message),
-    invalid: (message, field) => new OwnerInvalid(message, field ? { field } : {}),
-  })
 }
 
 function toOwner(row: Selectable<OwnersTable>): Owner {

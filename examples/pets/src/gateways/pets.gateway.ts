@@ -3,10 +3,10 @@ import { v7 as newId } from 'uuid'
 import type { PetsTable } from '../clients/database/pets.table.js'
 import type { Tables } from '../clients/database/tables.js'
 import { cursorAfter, cursorValues } from '../domain/list-query.js'
-import { PetConflict, PetInvalid } from '../domain/pets/pet.errors.js'
+import { PetConflict, PetInvalid, PetNameTaken } from '../domain/pets/pet.errors.js'
 import type { Pet, PetSortField, PetSpecies } from '../domain/pets/pet.js'
 import type { PetRepository } from '../domain/pets/pet-repository.port.js'
-import { translatingDatabaseErrors } from './database-errors.js'
+import { asDomainError, type EntityErrors } from './database-errors.js'
 import { keysetAfter, orderOf } from './keyset.js'
 
 /** The column of each field a list can be ordered by. */
@@ -17,8 +17,37 @@ const sortColumns: Record<PetSortField, { column: string; collated: boolean }> =
   updatedAt: { column: 'updated_at', collated: false },
 }
 
+/** What the database's refusals mean for a pet. */
+const petErrors: EntityErrors = {
+  label: 'pet',
+  conflict: (message) => new PetConflict(message),
+  invalid: (message, field) => new PetInvalid(message, field ? { field } : {}),
+  references: {
+    pets_owner_id_fkey: 'ownerId',
+  },
+}
+
+/** The unique index that gives each of an owner's pets a name of its own. */
+const namesPerOwner = 'pets_owner_id_name_key'
+
 /** Pets in the pets table. Ids are UUIDv7: listing by id lists oldest first. */
 export function createPetsGateway(db: Kysely<Tables>): PetRepository {
+  /**
+   * A write the index refused, told with the owner and the name it clashed on. The index is the
+   * one judge of a name being free: no race between a check and the write, and no extra round
+   * trip unless it refuses.
+   */
+  const nameTaken = (clash: () => Promise<{ ownerId: string; name: string } | undefined>) => ({
+    unique: {
+      [namesPerOwner]: async () => {
+        const { ownerId, name } = (await clash()) ?? {}
+        return ownerId && name
+          ? new PetNameTaken(ownerId, name)
+          : petErrors.conflict('the pet clashes with one that exists')
+      },
+    },
+  })
+
   const gateway: PetRepository = {
     async list({ filter = {}, sort = [] }, { limit, after }) {
       const order = sort.map((key) => ({ ...sortColumns[key.field], descending: key.descending === true }))
@@ -35,13 +64,19 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
         .orderBy(orderOf(order))
         .limit(limit + 1)
         .execute()
+        .catch(asDomainError(petErrors))
       const items = rows.slice(0, limit).map(toPet)
       const last = items.at(-1)
       return { items, nextCursor: rows.length > limit && last ? cursorAfter(last, sort) : null }
     },
 
     async get(id) {
-      const row = await db.selectFrom('pets').selectAll().where('id', '=', id).executeTakeFirst()
+      const row = await db
+        .selectFrom('pets')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
+        .catch(asDomainError(petErrors))
       return row && toPet(row)
     },
 
@@ -57,6 +92,12 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
         })
         .returningAll()
         .executeTakeFirstOrThrow()
+        .catch(
+          asDomainError(
+            petErrors,
+            nameTaken(async () => draft),
+          ),
+        )
       return toPet(row)
     },
 
@@ -72,6 +113,15 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst()
+        .catch(
+          asDomainError(
+            petErrors,
+            nameTaken(async () => {
+              const pet = await gateway.get(id)
+              return pet && { ownerId: pet.ownerId, name: changes.name ?? pet.name }
+            }),
+          ),
+        )
       return row && toPet(row)
     },
 
@@ -82,22 +132,28 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst()
+        .catch(
+          asDomainError(
+            petErrors,
+            nameTaken(async () => {
+              const pet = await gateway.get(id)
+              return pet && { ownerId, name: pet.name }
+            }),
+          ),
+        )
       return row && toPet(row)
     },
 
     async remove(id) {
-      const { numDeletedRows } = await db.deleteFrom('pets').where('id', '=', id).executeTakeFirst()
+      const { numDeletedRows } = await db
+        .deleteFrom('pets')
+        .where('id', '=', id)
+        .executeTakeFirst()
+        .catch(asDomainError(petErrors, { removing: true }))
       return numDeletedRows > 0n
     },
   }
-  return translatingDatabaseErrors(gateway, {
-    label: 'pet',
-    conflict: (message) => new PetConflict(message),
-    invalid: (message, field) => new PetInvalid(message, field ? { field } : {}),
-    references: {
-      pets_owner_id_fkey: 'ownerId',
-    },
-  })
+  return gateway
 }
 
 function toPet(row: Selectable<PetsTable>): Pet {

@@ -1,7 +1,7 @@
 import { OwnerNotFound } from '../domain/owners/owner.errors.js'
 import type { OwnerRepository } from '../domain/owners/owner-repository.port.js'
 import type { Page, PageRequest } from '../domain/page.js'
-import { PetConflict, PetNameTaken, PetNotFound } from '../domain/pets/pet.errors.js'
+import { PetNotFound } from '../domain/pets/pet.errors.js'
 import {
   checkAdoption,
   checkPetChanges,
@@ -27,18 +27,6 @@ export interface PetsService {
 }
 
 export function createPetsService(pets: PetRepository, owners: OwnerRepository): PetsService {
-  /**
-   * The database's unique index on (owner_id, name) is the one judge of a name being free: no
-   * race between a check and the write, and no extra round trip. A clash is told with the names.
-   */
-  async function keepingNamesUnique<T>(write: Promise<T>, clash: () => Promise<PetNameTaken>): Promise<T> {
-    try {
-      return await write
-    } catch (error) {
-      throw error instanceof PetConflict ? await clash() : error
-    }
-  }
-
   async function existing(id: string): Promise<Pet> {
     return (await pets.get(id)) ?? notFound(id)
   }
@@ -49,27 +37,16 @@ export function createPetsService(pets: PetRepository, owners: OwnerRepository):
     getPet: existing,
 
     async addPet(draft) {
-      const checked = checkPetDraft(draft)
-      return keepingNamesUnique(
-        pets.add(checked),
-        async () => new PetNameTaken(checked.ownerId, checked.name),
-      )
+      return pets.add(checkPetDraft(draft))
     },
 
     async updatePet(id, changes) {
-      const checked = checkPetChanges(changes)
-      const clash = async () => {
-        const pet = await existing(id)
-        return new PetNameTaken(pet.ownerId, checked.name ?? pet.name)
-      }
-      return (await keepingNamesUnique(pets.update(id, checked), clash)) ?? notFound(id)
+      return (await pets.update(id, checkPetChanges(changes))) ?? notFound(id)
     },
 
     async adoptPet(id, newOwnerId) {
       const pet = await existing(id)
-      const ownerId = checkAdoption(pet, newOwnerId)
-      const clash = async () => new PetNameTaken(ownerId, pet.name)
-      return (await keepingNamesUnique(pets.transfer(id, ownerId), clash)) ?? notFound(id)
+      return (await pets.transfer(id, checkAdoption(pet, newOwnerId))) ?? notFound(id)
     },
 
     async deletePet(id) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { CursorInvalid } from '../../src/domain/list-query.js'
-import { PetConflict } from '../../src/domain/pets/pet.errors.js'
+import { PetNameTaken } from '../../src/domain/pets/pet.errors.js'
 import type { PetDraft } from '../../src/domain/pets/pet.js'
 import type { PetRepository } from '../../src/domain/pets/pet-repository.port.js'
 import { anotherPet, aPet, type PetReferences } from '../examples/pets.js'
@@ -204,9 +204,13 @@ export function behavesAsAPetRepository(open: () => Promise<PetRepositorySubject
     const tom = await pets.add({ ...anotherPet, ownerId: bob })
     const alicesTom = await pets.add(draft(anotherPet))
 
-    await expect(pets.add(draft(aPet))).rejects.toThrow(PetConflict)
-    await expect(pets.update(alicesTom.id, { name: rex.name })).rejects.toThrow(PetConflict)
-    await expect(pets.transfer(tom.id, references.ownerId)).rejects.toThrow(PetConflict)
+    await expect(pets.add(draft(aPet))).rejects.toThrow(new PetNameTaken(references.ownerId, rex.name))
+    await expect(pets.update(alicesTom.id, { name: rex.name })).rejects.toThrow(
+      new PetNameTaken(references.ownerId, rex.name),
+    )
+    await expect(pets.transfer(tom.id, references.ownerId)).rejects.toThrow(
+      new PetNameTaken(references.ownerId, tom.name),
+    )
     expect(
       (await pets.list({ filter: { ownerId: { eq: references.ownerId } } }, { limit: 10 })).items,
     ).toEqual([rex, alicesTom])

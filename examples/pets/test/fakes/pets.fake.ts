@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { PetConflict, PetInvalid } from '../../src/domain/pets/pet.errors.js'
+import { PetConflict, PetInvalid, PetNameTaken } from '../../src/domain/pets/pet.errors.js'
 import type { Pet } from '../../src/domain/pets/pet.js'
 import type { PetRepository } from '../../src/domain/pets/pet-repository.port.js'
 import { listOf } from './list-query.js'
@@ -20,7 +20,7 @@ export function createFakePetRepository(memory: Memory = newMemory()): PetReposi
     const namesake = [...pets.values()].find(
       (other) => other.ownerId === pet.ownerId && other.name === pet.name,
     )
-    if (namesake && namesake.id !== pet.id) throw new PetConflict('the pet clashes with one that exists')
+    if (namesake && namesake.id !== pet.id) throw new PetNameTaken(pet.ownerId, pet.name)
     pets.set(pet.id, pet)
     return pet
   }

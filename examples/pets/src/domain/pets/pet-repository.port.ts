@@ -3,7 +3,7 @@ import type { Pet, PetChanges, PetDraft, PetListQuery } from './pet.js'
 
 /**
  * Where pets are kept. Implemented by a gateway; faked in memory by tests.
- * Every method that writes rejects with PetConflict rather than give an owner two pets of one name.
+ * Every method that writes rejects with PetNameTaken rather than give an owner two pets of one name.
  */
 export interface PetRepository {
   /** Pets matching the filter, in the order asked for (oldest first by default). */
