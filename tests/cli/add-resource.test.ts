@@ -1,6 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { templateRoot } from '../../generator/src/paths.js'
+import { sharedFiles } from '../../generator/src/resource/resource-files.js'
 import { temporaryFolder } from '../support/files.js'
 import { run, runAnatomy } from '../support/run.js'
 import { contentsOf, generatedService } from '../support/service-folder.js'
@@ -82,6 +84,33 @@ describe('anatomy add resource', () => {
     expect(wired).toMatch(
       /\/\/ keep this comment here\n\s+await server\.register\(invoicesResource\(createInvoicesService\(createInvoicesGateway\(database\.db\)\)\)\)/,
     )
+    expect(compiled.code, compiled.stdout).toBe(0)
+  })
+
+  it('copies the shared list plumbing from the template into a service made before the template had it', {
+    timeout: 60_000,
+  }, async () => {
+    const older = await generatedService()
+    for (const file of sharedFiles) await rm(join(older, file))
+
+    const added = await runAnatomy([
+      'add',
+      'resource',
+      'order',
+      '--fields',
+      'item:string',
+      '--service',
+      older,
+      '--yes',
+    ])
+    const compiled = await run('npx', ['tsc', '--noEmit'], { cwd: older })
+
+    expect(added.code, added.stderr).toBe(0)
+    for (const file of sharedFiles) {
+      expect(await readFile(join(older, file), 'utf8'), file).toBe(
+        await readFile(join(templateRoot, file), 'utf8'),
+      )
+    }
     expect(compiled.code, compiled.stdout).toBe(0)
   })
 

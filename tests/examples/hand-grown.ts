@@ -44,16 +44,22 @@ export const handGrownFiles = {
   ].sort(),
 }
 
-/** Files of the template an example leaves out: model-serving has no database. */
+/** Files of the template an example leaves out: model-serving has no database, and no lists of stored items. */
 export const leftOutFiles: Record<keyof typeof handGrownFiles, readonly string[]> = {
   'model-serving': [
     'pglite/snapshot.tar.gz',
     'scripts/make-pglite-snapshot.ts',
     'src/clients/database/',
+    'src/domain/list-query.ts',
+    'src/domain/page.ts',
+    'src/gateways/database-errors.ts',
     'src/gateways/database.probe.ts',
+    'src/gateways/keyset.ts',
     'src/migrate.ts',
     'src/migrations/index.ts',
+    'src/resources/list-query.ts',
     'test/clients/database.test.ts',
+    'test/fakes/',
     'test/support/pglite-snapshot.setup.ts',
     'test/support/test-database.ts',
   ],

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { type AnatomyFile, anatomyFileName, readAnatomyFile, serializeAnatomyFile } from '../anatomy-file.js'
 import { describeChanges, type PlannedFile, writeChanges } from '../change-set.js'
 import { parseFieldSpecs } from '../resource/field-spec.js'
-import { filesOf, wiringOf } from '../resource/resource-files.js'
+import { filesOf, sharedFiles, wiringOf } from '../resource/resource-files.js'
 import { type ResourceModel, resourceModelOf } from '../resource/resource-model.js'
 import { resourceNamesOf } from '../resource/resource-name.js'
 import { UsageError } from '../usage-error.js'
@@ -72,21 +72,25 @@ export async function addResource(name: string | undefined, options: AddResource
   console.log(`  routes: GET|POST /${names.kebabPlural}, GET|PATCH|DELETE /${names.kebabPlural}/{id}`)
 }
 
-/** Every file of the resource, rendered; refused when one is there already (shared ones are kept). */
+/** Every file of the resource, rendered, and the shared plumbing the service lacks; refused when one is there already. */
 async function newFiles(
   service: string,
   model: ResourceModel,
   render: (template: string) => string,
 ): Promise<PlannedFile[]> {
-  const { resourceTemplatesRoot } = await import('../paths.js')
+  const { resourceTemplatesRoot, templateRoot } = await import('../paths.js')
   const planned: PlannedFile[] = []
   for (const file of filesOf(model)) {
     if (existsSync(join(service, file.path))) {
-      if (file.shared) continue
       throw new UsageError(`resource "${model.kebab}" already exists: ${file.path} is there`)
     }
     const template = await readFile(join(resourceTemplatesRoot, file.template), 'utf8')
     planned.push({ path: file.path, content: render(template) })
+  }
+  for (const path of sharedFiles) {
+    if (!existsSync(join(service, path))) {
+      planned.push({ path, content: await readFile(join(templateRoot, path), 'utf8') })
+    }
   }
   return planned
 }

@@ -7,9 +7,21 @@ import type { ResourceModel } from './resource-model.js'
 export interface AddedFile {
   readonly path: string
   readonly template: string
-  /** Shared by every resource: written with the first, kept as it is afterwards. */
-  readonly shared?: boolean
 }
+
+/**
+ * Plumbing every resource uses, which `anatomy new` writes from the service template: copied
+ * from there into a service made before the template had it, kept as it is otherwise.
+ */
+export const sharedFiles = [
+  'src/domain/page.ts',
+  'src/domain/list-query.ts',
+  'src/resources/list-query.ts',
+  'src/gateways/database-errors.ts',
+  'src/gateways/keyset.ts',
+  'test/fakes/memory.ts',
+  'test/fakes/list-query.ts',
+]
 
 /** A change to a file the service already has, made on its syntax tree. */
 export interface Wiring {
@@ -22,25 +34,18 @@ export interface Wiring {
 export function filesOf(m: ResourceModel): AddedFile[] {
   const domain = `src/domain/${m.kebabPlural}`
   return [
-    { path: 'src/domain/page.ts', template: 'page.ts.hbs', shared: true },
-    { path: 'src/domain/list-query.ts', template: 'list-query.ts.hbs', shared: true },
     { path: `${domain}/${m.kebab}.ts`, template: 'entity.ts.hbs' },
     { path: `${domain}/${m.kebab}.errors.ts`, template: 'errors.ts.hbs' },
     { path: `${domain}/${m.kebab}-repository.port.ts`, template: 'repository-port.ts.hbs' },
     { path: `src/service/${m.kebabPlural}.service.ts`, template: 'service.ts.hbs' },
     { path: `src/resources/${m.kebabPlural}.schemas.ts`, template: 'schemas.ts.hbs' },
     { path: `src/resources/${m.kebabPlural}.resource.ts`, template: 'resource.ts.hbs' },
-    { path: 'src/resources/list-query.ts', template: 'list-query.resource.ts.hbs', shared: true },
-    { path: 'src/gateways/database-errors.ts', template: 'database-errors.ts.hbs', shared: true },
-    { path: 'src/gateways/keyset.ts', template: 'keyset.ts.hbs', shared: true },
     { path: `src/gateways/${m.kebabPlural}.gateway.ts`, template: 'gateway.ts.hbs' },
     { path: `src/clients/database/${m.kebabPlural}.table.ts`, template: 'table.ts.hbs' },
     { path: `src/migrations/${m.migrationId}.ts`, template: 'migration.ts.hbs' },
-    { path: `test/examples/${m.kebabPlural}.ts`, template: 'examples.ts.hbs' },
+    { path: `test/fixtures/${m.kebabPlural}.ts`, template: 'fixtures.ts.hbs' },
     { path: `test/contracts/${m.kebab}-repository.contract.ts`, template: 'contract.ts.hbs' },
     { path: `test/fakes/${m.kebabPlural}.fake.ts`, template: 'fake.ts.hbs' },
-    { path: 'test/fakes/memory.ts', template: 'memory.fake.ts.hbs', shared: true },
-    { path: 'test/fakes/list-query.ts', template: 'list-query.fake.ts.hbs', shared: true },
     { path: `test/fakes/${m.kebabPlural}.fake.test.ts`, template: 'fake.test.ts.hbs' },
     { path: `test/domain/${m.kebab}.test.ts`, template: 'entity.test.ts.hbs' },
     { path: `test/service/${m.kebabPlural}.service.test.ts`, template: 'service.test.ts.hbs' },

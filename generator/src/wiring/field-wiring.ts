@@ -25,7 +25,7 @@ interface Placement {
 
 /**
  * Every change adding a field makes to a resource's files, each on its syntax tree: the table,
- * the entity, the schemas, the gateway, the resource, the fake and the examples the tests share.
+ * the entity, the schemas, the gateway, the resource, the fake and the fixtures the tests share.
  * A file that lost a declaration the field goes into is refused, with what would have been added.
  */
 export function fieldWirings(m: ResourceNames, f: FieldModel): Wiring[] {
@@ -155,7 +155,7 @@ export function fieldWirings(m: ResourceNames, f: FieldModel): Wiring[] {
         text: `        ${f.name}: draft.${f.name} ?? null`,
       },
     ]),
-    wiring(`test/examples/${plural}.ts`, [
+    wiring(`test/fixtures/${plural}.ts`, [
       {
         what: `a${m.Entity}`,
         find: (s) => objectOfConstant(s, `a${m.Entity}`),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { CursorInvalid } from '../../src/domain/list-query.js'
 import type { OwnerDraft } from '../../src/domain/owners/owner.js'
 import type { OwnerRepository } from '../../src/domain/owners/owner-repository.port.js'
-import { anotherOwner, aOwner, type OwnerReferences } from '../examples/owners.js'
+import { anotherOwner, aOwner, type OwnerReferences } from '../fixtures/owners.js'
 
 export interface OwnerRepositorySubject {
   readonly repository: OwnerRepository

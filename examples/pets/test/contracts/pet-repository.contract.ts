@@ -3,7 +3,7 @@ import { CursorInvalid } from '../../src/domain/list-query.js'
 import { PetNameTaken } from '../../src/domain/pets/pet.errors.js'
 import type { PetDraft } from '../../src/domain/pets/pet.js'
 import type { PetRepository } from '../../src/domain/pets/pet-repository.port.js'
-import { anotherPet, aPet, type PetReferences } from '../examples/pets.js'
+import { anotherPet, aPet, type PetReferences } from '../fixtures/pets.js'
 
 export interface PetRepositorySubject {
   readonly repository: PetRepository

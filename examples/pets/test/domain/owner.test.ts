@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { OwnerInvalid } from '../../src/domain/owners/owner.errors.js'
 import { checkOwnerChanges, checkOwnerDraft } from '../../src/domain/owners/owner.js'
-import { aOwner } from '../examples/owners.js'
+import { aOwner } from '../fixtures/owners.js'
 
 describe('the rules of an owner', () => {
   it('accept a well-formed owner as it is', () => {

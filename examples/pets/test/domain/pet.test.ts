@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PetAlreadyOwned, PetInvalid } from '../../src/domain/pets/pet.errors.js'
 import { checkAdoption, checkPetChanges, checkPetDraft, type Pet } from '../../src/domain/pets/pet.js'
-import { aPet } from '../examples/pets.js'
+import { aPet } from '../fixtures/pets.js'
 
 describe('the rules of a pet', () => {
   it('accept a well-formed pet as it is', () => {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from '../support/http.js'
-import { openTestDatabase, type TestDatabase } from '../support/test-database.js'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/http.js'
 
 /** An owner as a client sends it, every field set. */
 const newOwner = {
@@ -11,18 +10,8 @@ const newOwner = {
 const unknownId = '00000000-0000-4000-8000-000000000000'
 
 describe('/owners over HTTP', () => {
-  let database: TestDatabase
-  let app: RunningApp
-
-  beforeAll(async () => {
-    database = await openTestDatabase('pglite')
-    app = await startApp(database)
-  })
-  beforeEach(() => database.truncateAll())
-  afterAll(async () => {
-    await app?.close()
-    await database?.close()
-  })
+  const app = appUnderTest('pglite')
+  beforeEach(() => app.database.truncateAll())
 
   const add = () => app.http.post('/owners').send(newOwner).expect(201)
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from '../support/http.js'
-import { openTestDatabase, type TestDatabase } from '../support/test-database.js'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { appUnderTest } from '../support/http.js'
 
 /** A pet as a client sends it, every field set; what it refers to is stored by each test. */
 const newPetFields = {
@@ -13,24 +12,14 @@ const newPetFields = {
 const unknownId = '00000000-0000-4000-8000-000000000000'
 
 describe('/pets over HTTP', () => {
-  let database: TestDatabase
-  let app: RunningApp
-
-  beforeAll(async () => {
-    database = await openTestDatabase('pglite')
-    app = await startApp(database)
-  })
+  const app = appUnderTest('pglite')
   let newPet: typeof newPetFields
   beforeEach(async () => {
-    await database.truncateAll()
+    await app.database.truncateAll()
     newPet = {
       ...newPetFields,
       ownerId: (await app.http.post('/owners').send({ name: 'Alpha' }).expect(201)).body.id,
     }
-  })
-  afterAll(async () => {
-    await app?.close()
-    await database?.close()
   })
 
   const add = (changes: Partial<typeof newPet> = {}) =>

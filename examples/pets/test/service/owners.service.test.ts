@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { OwnerNotFound } from '../../src/domain/owners/owner.errors.js'
 import type { OwnerDraft } from '../../src/domain/owners/owner.js'
 import { createOwnersService } from '../../src/service/owners.service.js'
-import { anotherOwner, aOwner, type OwnerReferences } from '../examples/owners.js'
 import { newMemory } from '../fakes/memory.js'
 import { createFakeOwnerRepository } from '../fakes/owners.fake.js'
+import { anotherOwner, aOwner, type OwnerReferences } from '../fixtures/owners.js'
 
 const unknownId = '00000000-0000-4000-8000-000000000000'
 

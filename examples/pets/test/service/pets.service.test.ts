@@ -3,10 +3,10 @@ import { OwnerNotFound } from '../../src/domain/owners/owner.errors.js'
 import { PetAlreadyOwned, PetNameTaken, PetNotFound } from '../../src/domain/pets/pet.errors.js'
 import type { PetDraft } from '../../src/domain/pets/pet.js'
 import { createPetsService } from '../../src/service/pets.service.js'
-import { anotherPet, aPet, type PetReferences } from '../examples/pets.js'
 import { newMemory } from '../fakes/memory.js'
 import { createFakeOwnerRepository } from '../fakes/owners.fake.js'
 import { createFakePetRepository } from '../fakes/pets.fake.js'
+import { anotherPet, aPet, type PetReferences } from '../fixtures/pets.js'
 
 const unknownId = '00000000-0000-4000-8000-000000000000'
 

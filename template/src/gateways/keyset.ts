@@ -20,7 +20,10 @@ export function orderOf(columns: readonly OrderColumn[]): RawBuilder<unknown> {
  * column, or equal there and beyond it in the next, and so on, down to id. Each column is
  * compared the way it is ordered, ascending or descending.
  */
-export function keysetAfter(columns: readonly OrderColumn[], values: readonly CursorValue[]): RawBuilder<SqlBool> {
+export function keysetAfter(
+  columns: readonly OrderColumn[],
+  values: readonly CursorValue[],
+): RawBuilder<SqlBool> {
   const all = [...columns, byId]
   const branches = all.map((column, index) => {
     const equal = all.slice(0, index).map((before, at) => sql`${operand(before)} = ${values[at]}`)

@@ -30,7 +30,9 @@ export function tableIn<T extends Item>(memory: Memory, name: string): Map<strin
 /** Declares the references a table's items have; declaring them again changes nothing. */
 export function declareReferences(memory: Memory, references: readonly MemoryReference[]): void {
   for (const reference of references) {
-    const known = memory.references.some((one) => one.from === reference.from && one.field === reference.field)
+    const known = memory.references.some(
+      (one) => one.from === reference.from && one.field === reference.field,
+    )
     if (!known) memory.references.push(reference)
   }
 }

@@ -25,7 +25,10 @@ export class CursorInvalid extends RuleViolationError {
   readonly code = 'LIST.CURSOR_INVALID'
 
   constructor() {
-    super('cursor is not one this list gave: ask for the first page again', { field: 'cursor', in: 'querystring' })
+    super('cursor is not one this list gave: ask for the first page again', {
+      field: 'cursor',
+      in: 'querystring',
+    })
   }
 }
 
