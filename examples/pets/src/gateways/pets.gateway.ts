@@ -33,14 +33,16 @@ const namesPerOwner = 'pets_owner_id_name_key'
 /** Pets in the pets table. Ids are UUIDv7: listing by id lists oldest first. */
 export function createPetsGateway(db: Kysely<Tables>): PetRepository {
   /**
-   * A write the index refused, told with the owner and the name it clashed on. The index is the
-   * one judge of a name being free: no race between a check and the write, and no extra round
-   * trip unless it refuses.
+   * A write the index refused, told with the owner and the name it clashed on: the written ones,
+   * and the pet's own (read back, the write having changed nothing) for what the write left alone.
+   * The index is the one judge of a name being free: no race between a check and the write.
    */
-  const nameTaken = (clash: () => Promise<{ ownerId: string; name: string } | undefined>) => ({
+  const nameTaken = (id: string | undefined, written: { ownerId?: string; name?: string }) => ({
     unique: {
       [namesPerOwner]: async () => {
-        const { ownerId, name } = (await clash()) ?? {}
+        const pet = id === undefined ? undefined : await gateway.get(id)
+        const ownerId = written.ownerId ?? pet?.ownerId
+        const name = written.name ?? pet?.name
         return ownerId && name
           ? new PetNameTaken(ownerId, name)
           : petErrors.conflict('the pet clashes with one that exists')
@@ -92,12 +94,7 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
         })
         .returningAll()
         .executeTakeFirstOrThrow()
-        .catch(
-          asDomainError(
-            petErrors,
-            nameTaken(async () => draft),
-          ),
-        )
+        .catch(asDomainError(petErrors, nameTaken(undefined, draft)))
       return toPet(row)
     },
 
@@ -113,15 +110,7 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst()
-        .catch(
-          asDomainError(
-            petErrors,
-            nameTaken(async () => {
-              const pet = await gateway.get(id)
-              return pet && { ownerId: pet.ownerId, name: changes.name ?? pet.name }
-            }),
-          ),
-        )
+        .catch(asDomainError(petErrors, nameTaken(id, { name: changes.name })))
       return row && toPet(row)
     },
 
@@ -132,15 +121,7 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst()
-        .catch(
-          asDomainError(
-            petErrors,
-            nameTaken(async () => {
-              const pet = await gateway.get(id)
-              return pet && { ownerId, name: pet.name }
-            }),
-          ),
-        )
+        .catch(asDomainError(petErrors, nameTaken(id, { ownerId })))
       return row && toPet(row)
     },
 
