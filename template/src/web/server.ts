@@ -9,6 +9,7 @@ import Fastify, {
 } from 'fastify'
 import type { Registry } from 'prom-client'
 import { type ProblemExtension, problemSchema } from '../resources/problem.schema.js'
+import { refuseWhileClosing } from './closing.js'
 import { documentCommonProblems } from './common-problems.js'
 import { registerMetrics } from './metrics.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
@@ -54,6 +55,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     trustProxy: options.trustProxy,
     genReqId: requestIdOf,
     frameworkErrors: answerWithProblem,
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   server.setValidatorCompiler(validatorCompiler)
@@ -62,6 +64,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     reply.header(requestIdHeader, request.id)
     done()
   })
+  refuseWhileClosing(server)
   registerRequestTimeout(server, options.requestTimeoutMs)
   registerProblemHandlers(server, answerWithProblem)
   documentCommonProblems(server, { rateLimited: options.rateLimitMax > 0 })

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError, type DomainErrorKind } from '../domain/errors.js'
 import { type ProblemBasics, type ProblemExtension, ProblemMediaType } from '../resources/problem.schema.js'
+import { ServiceClosing } from './closing.js'
 import { fieldErrorsOf } from './field-errors.js'
 import { RequestTimedOut } from './request-timeout.js'
 
@@ -82,6 +83,9 @@ function problemOf(error: FastifyError): ProblemDraft {
   if (error instanceof RequestTimedOut) {
     return { status: 503, code: 'SERVICE.UNAVAILABLE', detail: 'the request was not answered in time' }
   }
+  if (error instanceof ServiceClosing) {
+    return { status: 503, code: 'SERVICE.UNAVAILABLE', detail: error.message }
+  }
   if (status === 503) {
     return { status, code: 'SERVICE.UNAVAILABLE', detail: 'the service is unavailable' }
   }
@@ -96,6 +100,7 @@ function logFailure(request: FastifyRequest, error: FastifyError, status: number
 
 function unavailableBecause(error: FastifyError): string {
   if (error instanceof RequestTimedOut) return 'the request timed out'
+  if (error instanceof ServiceClosing) return 'the service is shutting down'
   if (error instanceof DomainError) return `a dependency is unavailable: ${error.message}`
   return 'the service is unavailable'
 }
