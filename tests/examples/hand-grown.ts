@@ -44,12 +44,14 @@ export const handGrownFiles = {
   ].sort(),
 }
 
-/** Files of the template an example leaves out: model-serving has no database, and no lists of stored items. */
+/** Files of the template an example leaves out: model-serving has no database, no lists of stored items, and calls no remote. */
 export const leftOutFiles: Record<keyof typeof handGrownFiles, readonly string[]> = {
   'model-serving': [
     'pglite/snapshot.tar.gz',
     'scripts/make-pglite-snapshot.ts',
     'src/clients/database/',
+    'src/clients/http/',
+    'src/config/remote.settings.ts',
     'src/domain/list-query.ts',
     'src/domain/page.ts',
     'src/gateways/database-errors.ts',
@@ -59,9 +61,12 @@ export const leftOutFiles: Record<keyof typeof handGrownFiles, readonly string[]
     'src/migrations/index.ts',
     'src/resources/list-query.ts',
     'test/clients/database.test.ts',
+    'test/clients/http/',
+    'test/config/remote-settings.test.ts',
     'test/fakes/',
     'test/support/pglite-snapshot.setup.ts',
     'test/support/test-database.ts',
+    'test/support/unreliable-remote.ts',
   ],
   pets: [],
 }

@@ -55,6 +55,13 @@ convict.addFormats({
       }
     },
   },
+  'http-url': {
+    validate(value: unknown) {
+      if (typeof value !== 'string' || !URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+        throw new Error('must be an http:// or https:// URL, like http://pets:8080')
+      }
+    },
+  },
   'origin-list': {
     coerce: (value: string) =>
       value
