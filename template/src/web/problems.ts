@@ -48,7 +48,7 @@ export function problemAnswer(extension?: ProblemExtension): ProblemAnswer {
     logFailure(request, error, problem.status)
     if (problem.status === 503) {
       // What made it unavailable is expected back: clients and proxies may retry after a pause.
-      reply.header('retry-after', secondsBeforeRetry)
+      reply.header('retry-after', retryAfterOf(error) ?? secondsBeforeRetry)
     }
     return sendProblem(request, reply, { ...problem, ...membersOf(problem) })
   }
@@ -90,6 +90,12 @@ function problemOf(error: FastifyError): ProblemDraft {
     return { status, code: 'SERVICE.UNAVAILABLE', detail: 'the service is unavailable' }
   }
   return { status: 500, code: 'INTERNAL', detail: 'the server failed to answer; the log has the details' }
+}
+
+/** The pause a dependency asked for, passed on to the client. */
+function retryAfterOf(error: FastifyError): number | undefined {
+  const seconds = error instanceof DomainError ? error.details.retryAfterSeconds : undefined
+  return typeof seconds === 'number' && Number.isSafeInteger(seconds) && seconds > 0 ? seconds : undefined
 }
 
 /** A 503 says what made the service unavailable; any other 5xx is a failure of ours. */

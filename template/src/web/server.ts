@@ -15,6 +15,7 @@ import { registerMetrics } from './metrics.js'
 import { type ApiDescription, registerOpenApi } from './openapi.js'
 import { problemAnswer, registerProblemHandlers } from './problems.js'
 import { type ProtectionOptions, registerProtection } from './protection.js'
+import { registerRequestContext } from './request-context.js'
 import { registerRequestTimeout } from './request-timeout.js'
 import { validatorCompiler } from './validation.js'
 
@@ -40,6 +41,8 @@ export interface ServerOptions extends ProtectionOptions {
   readonly metrics: Registry
   /** Members every problem answer carries for clients of the service's own. */
   readonly problemExtension?: ProblemExtension
+  /** Makes each request's id current (`currentRequestId`), for calls to other services to pass on. */
+  readonly requestContext?: boolean
 }
 
 const requestIdHeader = 'x-request-id'
@@ -65,6 +68,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     done()
   })
   refuseWhileClosing(server)
+  if (options.requestContext) registerRequestContext(server)
   registerRequestTimeout(server, options.requestTimeoutMs)
   registerProblemHandlers(server, answerWithProblem)
   documentCommonProblems(server, { rateLimited: options.rateLimitMax > 0 })

@@ -61,6 +61,9 @@ describe('errors as application/problem+json', () => {
     server.get('/widgets/unavailable', async () => {
       throw new DependencyUnavailableError('the widget store')
     })
+    server.get('/widgets/overloaded', async () => {
+      throw new DependencyUnavailableError('the widget store', 30)
+    })
     server.get('/widgets/broken', async () => {
       throw new Error('select * from secrets failed at line 3')
     })
@@ -96,6 +99,12 @@ describe('errors as application/problem+json', () => {
     const response = await http.get('/widgets/unavailable').expect(503)
 
     expect(response.headers['retry-after']).toBe('2')
+  })
+
+  it('passes on the pause a dependency asked for', async () => {
+    const response = await http.get('/widgets/overloaded').expect(503)
+
+    expect(response.headers['retry-after']).toBe('30')
   })
 
   it('names the field a domain error is about, as validation errors do', async () => {

@@ -43,7 +43,11 @@ export class DependencyUnavailableError extends DomainError {
   readonly code = 'DEPENDENCY.UNAVAILABLE'
   readonly kind = 'unavailable'
 
-  constructor(dependency: string) {
-    super(`${dependency} is unavailable`, { dependency })
+  /** `retryAfterSeconds`: when the dependency said how long it needs. */
+  constructor(dependency: string, retryAfterSeconds?: number) {
+    super(
+      `${dependency} is unavailable`,
+      retryAfterSeconds === undefined ? { dependency } : { dependency, retryAfterSeconds },
+    )
   }
 }

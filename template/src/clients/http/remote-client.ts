@@ -63,11 +63,18 @@ class AttemptFailed extends Error {
   }
 }
 
+export interface RemoteClientOptions {
+  /** Where the outbound metrics go. */
+  readonly metrics?: Registry
+  /** The id of the request being answered, sent on as X-Request-Id so one id follows it across services. */
+  readonly requestId?: () => string | undefined
+}
+
 /** `name` (`pets`) names the remote in errors, logs and metrics. */
 export function createRemoteClient(
   name: string,
   settings: RemoteSettings,
-  registry?: Registry,
+  { metrics: registry, requestId = () => undefined }: RemoteClientOptions = {},
 ): RemoteClient {
   const base = new URL(settings.baseUrl)
   const basePath = base.pathname.replace(/\/$/, '')
@@ -93,7 +100,11 @@ export function createRemoteClient(
     breaker,
   )
 
-  async function attempt(call: RemoteCall, signal: AbortSignal): Promise<RemoteResponse> {
+  async function attempt(
+    call: RemoteCall,
+    signal: AbortSignal,
+    id: string | undefined,
+  ): Promise<RemoteResponse> {
     const started = performance.now()
     let status = 'error'
     try {
@@ -103,6 +114,7 @@ export function createRemoteClient(
         headers: {
           accept: 'application/json',
           ...(call.json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(id === undefined ? {} : { 'x-request-id': id }),
           ...call.headers,
         },
         body: call.json === undefined ? undefined : JSON.stringify(call.json),
@@ -125,7 +137,8 @@ export function createRemoteClient(
   return {
     async call(call) {
       try {
-        return await policy.execute(({ signal }) => attempt(call, signal))
+        const id = requestId()
+        return await policy.execute(({ signal }) => attempt(call, signal, id))
       } catch (error) {
         if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
           metrics.observe(call.operation, 'circuit_open', 0)

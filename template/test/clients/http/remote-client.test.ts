@@ -43,7 +43,7 @@ describe('a client of a remote service', () => {
       'GET /large': json(200, { padding: 'x'.repeat(2_000) }),
       'GET /limited': json(429, { title: 'Too Many Requests' }, { 'retry-after': '5' }),
     })
-    client = createRemoteClient('pets', { ...settings, baseUrl: remote.url }, registry)
+    client = createRemoteClient('pets', { ...settings, baseUrl: remote.url }, { metrics: registry })
   })
   afterAll(async () => {
     await client?.close()
@@ -134,7 +134,7 @@ describe('the circuit to a remote', () => {
     const client = createRemoteClient(
       'pets',
       { ...settings, baseUrl: remote.url, retries: 0, circuitFailures: 3 },
-      registry,
+      { metrics: registry },
     )
     const list = () => client.call({ operation: 'listPets', method: 'GET', path: '/pets' })
     const circuitState = async () =>
