@@ -90,8 +90,9 @@ describe('a service after five resources and three added fields, with hand edits
     expect(code, stdout + stderr).toBe(0)
   })
 
+  // Five resources' suites on two databases, beside the image builds: over three minutes on two cores.
   it(`passes its own tests, on PGlite${databaseUrl ? ' and on PostgreSQL, skipping none' : ''}`, {
-    timeout: 240_000,
+    timeout: 480_000,
   }, async () => {
     const { code, stdout, stderr } = await inService('npx', 'vitest', 'run')
     expect(code, stdout + stderr).toBe(0)
