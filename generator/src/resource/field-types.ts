@@ -1,6 +1,6 @@
 /**
  * The values an enum field may take, and the names the domain declares them by: the one place
- * they are written, which the schemas, the table and the resource derive theirs from.
+ * they are written, which the schemas, the resource and the gateway derive theirs from.
  */
 export interface Enumeration {
   readonly values: readonly string[]
