@@ -12,6 +12,18 @@ export interface AnatomyFile {
   readonly template: { readonly name: 'anatomy'; readonly version: string }
   readonly service: { readonly name: string; readonly description: string }
   readonly resources: readonly RecordedResource[]
+  readonly gateways?: readonly RecordedGateway[]
+}
+
+export interface RecordedGateway {
+  /** The port: `pet-directory`. */
+  readonly name: string
+  /** The remote: `pets`. */
+  readonly remote: string
+  /** Where its OpenAPI document was read: a URL, or a file relative to the service. */
+  readonly openapi: string
+  /** The operations the port offers; all of them when absent. */
+  readonly operations?: readonly string[]
 }
 
 export interface RecordedResource {

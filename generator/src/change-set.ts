@@ -32,7 +32,7 @@ export async function writeChanges(service: string, files: readonly PlannedFile[
     }
     formatWithServiceTools(
       service,
-      files.filter((file) => file.path.endsWith('.ts')).map((file) => join(staging, file.path)),
+      files.filter((file) => /\.(ts|json)$/.test(file.path)).map((file) => join(staging, file.path)),
     )
     for (const file of files) {
       const target = join(service, file.path)

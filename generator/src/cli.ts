@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander'
 import { addField } from './commands/add-field.js'
+import { addGateway } from './commands/add-gateway.js'
 import { addResource } from './commands/add-resource.js'
 import { newService } from './commands/new-service.js'
+import { updateGateway } from './commands/update-gateway.js'
 import { UsageError } from './usage-error.js'
 import { anatomyVersion } from './version.js'
 
@@ -55,6 +57,43 @@ add
   .option('--dry-run', 'print the files it would create and the changes it would make; write nothing', false)
   .option('--migration-timestamp <yyyymmddhhmmss>', 'UTC timestamp for the migration name (default: now)')
   .action((resource: string, spec: string, options) => addField(resource, spec, options))
+
+add
+  .command('gateway')
+  .description(
+    'add a gateway to a remote service from its OpenAPI document: typed calls, a port, the gateway, a fake, tests, wiring',
+  )
+  .argument(
+    '[name]',
+    'the port, named by what the domain needs of the remote, e.g. pet-directory (asked for when omitted)',
+  )
+  .option(
+    '--openapi <file-or-url>',
+    "the remote's OpenAPI 3.x document, JSON or YAML, e.g. http://localhost:8080/docs/json",
+  )
+  .option(
+    '--remote <name>',
+    "the remote's name in settings, metrics and errors (default: the document's title)",
+  )
+  .option('--operations <ids>', 'the operations the port offers, comma separated operationIds (default: all)')
+  .option('-s, --service <dir>', 'the service to add it to', '.')
+  .option('-y, --yes', 'ask nothing: fail on anything not given', false)
+  .option('--dry-run', 'print the files it would create and the changes it would make; write nothing', false)
+  .action((name: string | undefined, options) => addGateway(name, options))
+
+program
+  .command('update-gateway')
+  .description(
+    "make a gateway's types and calls anew from the remote's document; the typecheck then shows what to change",
+  )
+  .argument('<name>', 'the gateway, e.g. pet-directory')
+  .option(
+    '--openapi <file-or-url>',
+    'read the document from here from now on (default: where it was read before)',
+  )
+  .option('-s, --service <dir>', 'the service to change', '.')
+  .option('--dry-run', 'print the files it would write; write nothing', false)
+  .action((name: string, options) => updateGateway(name, options))
 
 try {
   await program.parseAsync()

@@ -1,4 +1,5 @@
 import nodePlop, { type NodePlopAPI } from 'node-plop'
+import { gatewayGenerator } from './generators/gateway.generator.js'
 import { resourceGenerator } from './generators/resource.generator.js'
 import { serviceGenerator, stampTemplate } from './generators/service.generator.js'
 
@@ -8,5 +9,6 @@ export async function createPlop(destination: string): Promise<NodePlopAPI> {
   plop.setActionType('stamp-template', stampTemplate)
   plop.setGenerator('service', serviceGenerator)
   plop.setGenerator('resource', resourceGenerator)
+  plop.setGenerator('gateway', gatewayGenerator)
   return plop
 }

@@ -29,7 +29,7 @@ export interface ResourceNames {
 }
 
 /** Words that would collide with the language, the runtime or names every service already uses. */
-const reservedWords = new Set([
+export const reservedWords = new Set([
   ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await async any boolean number string symbol object never unknown undefined type declare namespace module require'.split(
     ' ',
   ),

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-type Behaviour = (request: IncomingMessage, response: ServerResponse, hit: number) => void
+export type Behaviour = (request: IncomingMessage, response: ServerResponse, hit: number) => void
 
 /**
  * A real HTTP server that misbehaves on purpose, route by route: each behaviour gets the number of
@@ -33,6 +33,13 @@ export async function unreliableRemote(routes: Record<string, Behaviour>) {
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Behaviour => {
   return (_request, response) => {
     response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
+  }
+}
+
+/** Answers `status` with no body, as a 204 does. */
+export const empty = (status: number): Behaviour => {
+  return (_request, response) => {
+    response.writeHead(status).end()
   }
 }
 

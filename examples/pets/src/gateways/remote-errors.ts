@@ -12,3 +12,9 @@ export async function asDependencyUnavailable(error: unknown): Promise<never> {
   }
   throw error
 }
+
+/** The `detail` of a problem+json answer, to tell the domain what the remote objected to. */
+export function remoteDetail(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !('detail' in body)) return undefined
+  return typeof body.detail === 'string' && body.detail !== '' ? body.detail : undefined
+}

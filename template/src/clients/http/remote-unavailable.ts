@@ -6,6 +6,8 @@ export type UnavailableReason =
   | 'overloaded'
   | 'response too large'
   | 'circuit open'
+  | 'unexpected answer'
+  | 'invalid answer'
 
 /** The remote could not be reached, or answered with a failure of its own, after any retries. */
 export class RemoteUnavailable extends Error {

@@ -41,6 +41,8 @@ export interface RemoteResponse {
 
 /** One remote over a pool of keep-alive connections, with timeouts, retries and a circuit breaker. */
 export interface RemoteClient {
+  /** `pets`: the remote, as errors, logs and metrics name it. */
+  readonly name: string
   /** The remote's answer, or RemoteUnavailable: timeouts, failed connections, 5xx, 429, an open circuit. */
   call(call: RemoteCall): Promise<RemoteResponse>
   close(): Promise<void>
@@ -135,6 +137,7 @@ export function createRemoteClient(
   }
 
   return {
+    name,
     async call(call) {
       try {
         const id = requestId()
