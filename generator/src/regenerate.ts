@@ -1,14 +1,16 @@
 import { join } from 'node:path'
 import { readAnatomyFile } from './anatomy-file.js'
 import { addField } from './commands/add-field.js'
+import { addGateway } from './commands/add-gateway.js'
 import { addResource } from './commands/add-resource.js'
 import { newService } from './commands/new-service.js'
 
 /**
  * Makes the service again, in `parent`, from the answers its .anatomy.json recorded: the same
  * `anatomy new`, then every `anatomy add resource` in order and every `anatomy add field` after
- * them in the order they were made, with the same migration names. What
- * comes out is what the current template and generator write for that service.
+ * them in the order they were made, with the same migration names, then every `anatomy add
+ * gateway` from the copy of the remote's document the service holds (the remote itself may not be
+ * running). What comes out is what the current template and generator write for that service.
  */
 export async function regenerate(serviceDir: string, parent: string): Promise<string> {
   const record = readAnatomyFile(serviceDir)
@@ -34,6 +36,17 @@ export async function regenerate(serviceDir: string, parent: string): Promise<st
       service,
       quiet: true,
       migrationTimestamp: added.migration.slice(0, 14),
+    })
+  }
+  for (const gateway of record.gateways ?? []) {
+    await addGateway(gateway.name, {
+      openapi: join(serviceDir, 'src/clients/http', gateway.remote, 'openapi.json'),
+      remote: gateway.remote,
+      ...(gateway.operations ? { operations: gateway.operations.join(',') } : {}),
+      recordedOpenapi: gateway.openapi,
+      service,
+      yes: true,
+      quiet: true,
     })
   }
   return service

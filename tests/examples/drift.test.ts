@@ -34,7 +34,7 @@ describe.each(examples)('examples/%s against a fresh regeneration', (name) => {
     expect(drifted, 'files that differ from what the generator writes').toEqual([])
   })
 
-  it.runIf(name === 'pets')('lists every file added by hand', () => {
+  it.runIf(name !== 'model-serving')('lists every file added by hand', () => {
     // model-serving grows a model server beside the template: every file the template lacks is its own.
     const added = exampleFiles.filter((file) => !regeneratedFiles.includes(file))
     expect(added.filter((file) => !handGrown.includes(file))).toEqual([])

@@ -25,6 +25,16 @@ export const handGrownFiles = {
     'tsconfig.json',
     'vitest.config.ts',
   ].sort(),
+  'pet-profiles': [
+    'README.md',
+    'src/app.ts',
+    'src/domain/profiles/pet-profile.ts',
+    'src/resources/profiles.resource.ts',
+    'src/resources/profiles.schemas.ts',
+    'src/service/profiles.service.ts',
+    'test/resources/profiles.resource.test.ts',
+    'test/service/profiles.service.test.ts',
+  ].sort(),
   pets: [
     'README.md',
     'src/domain/pets/pet.ts',
@@ -72,6 +82,7 @@ export const leftOutFiles: Record<keyof typeof handGrownFiles, readonly string[]
     'test/support/unreliable-remote.ts',
     'test/web/request-context.test.ts',
   ],
+  'pet-profiles': [],
   pets: [],
 }
 

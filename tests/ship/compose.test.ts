@@ -69,7 +69,7 @@ describe('docker-compose.yml', () => {
   })
 
   it('builds each example from the root Dockerfile', () => {
-    for (const name of ['pets', 'pets-migrate', 'model-serving']) {
+    for (const name of ['pets', 'pets-migrate', 'pet-profiles', 'model-serving']) {
       expect(services[name]?.build).toMatchObject({
         context: '.',
         args: { SERVICE: name.replace('-migrate', '') },
@@ -77,7 +77,7 @@ describe('docker-compose.yml', () => {
     }
   })
 
-  it.each(['pets', 'pets-migrate', 'model-serving'])('sets only variables %s reads', async (name) => {
+  it.each(['pets', 'pets-migrate', 'pet-profiles', 'model-serving'])('sets only variables %s reads', async (name) => {
     const service = services[name]
     const known = await configVariablesOf(`examples/${service?.build?.args?.SERVICE}`)
 

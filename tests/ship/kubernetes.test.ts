@@ -14,7 +14,7 @@ interface Manifest {
   data?: Record<string, string>
 }
 
-const services = ['template', 'examples/pets', 'examples/model-serving'].filter((service) =>
+const services = ['template', 'examples/pets', 'examples/pet-profiles', 'examples/model-serving'].filter((service) =>
   existsSync(join(repositoryRoot, service, 'deploy/k8s/kustomization.yaml')),
 )
 

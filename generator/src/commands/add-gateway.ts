@@ -31,6 +31,8 @@ export interface AddGatewayOptions {
   readonly yes: boolean
   readonly dryRun?: boolean
   readonly quiet?: boolean
+  /** Where .anatomy.json says the document is, when it was read from a copy (as regenerating does). */
+  readonly recordedOpenapi?: string
 }
 
 /** Plumbing every gateway to a remote uses, copied into a service made before the template had it. */
@@ -83,7 +85,7 @@ export async function addGateway(name: string | undefined, options: AddGatewayOp
   const record: RecordedGateway = {
     name: names.kebab,
     remote: remote.kebab,
-    openapi: recordedSource(service, given.openapi),
+    openapi: options.recordedOpenapi ?? recordedSource(service, given.openapi),
     ...(operations ? { operations } : {}),
   }
   const plan: PlannedFile[] = [

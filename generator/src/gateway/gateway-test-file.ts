@@ -35,7 +35,7 @@ export function gatewayTestOf(model: GatewayModel): string {
       ? `import { ${[...errorsUsed].join(', ')} } from '../../src/domain/${names.kebab}/${names.kebab}.errors.js'`
       : '',
     `import { create${names.Port}Gateway } from '../../src/gateways/${names.kebab}.gateway.js'`,
-    `import { type Behaviour, empty, json, unreliableRemote } from '../support/unreliable-remote.js'`,
+    `import { type Behaviour, ${blocks.some((block) => block.includes('empty(')) ? 'empty, ' : ''}json, unreliableRemote } from '../support/unreliable-remote.js'`,
   ]
   return [
     ...imports.filter((line) => line !== ''),

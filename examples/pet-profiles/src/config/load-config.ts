@@ -1,0 +1,21 @@
+import { join, resolve } from 'node:path'
+import { configSchema } from './config.schema.js'
+import { readSettings, serviceRoot } from './read-settings.js'
+
+export { ConfigError } from './read-settings.js'
+export type Config = ReturnType<typeof loadConfig>
+
+/** Reads every setting from `env`, or throws a ConfigError naming each variable that is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const { database, ...rest } = readSettings(configSchema, env)
+  const { pgliteDataDir, ...server } = database
+  return { ...rest, database: { ...server, pglite: embeddedDatabase(pgliteDataDir) } }
+}
+
+/** The embedded database's folder, and the snapshot every new one starts from, shipped with the service. */
+function embeddedDatabase(dataDir: string) {
+  return {
+    dataDir: dataDir === 'memory://' ? dataDir : resolve(serviceRoot, dataDir),
+    snapshot: join(serviceRoot, 'pglite/snapshot.tar.gz'),
+  }
+}
