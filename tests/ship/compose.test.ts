@@ -77,10 +77,13 @@ describe('docker-compose.yml', () => {
     }
   })
 
-  it.each(['pets', 'pets-migrate', 'pet-profiles', 'model-serving'])('sets only variables %s reads', async (name) => {
-    const service = services[name]
-    const known = await configVariablesOf(`examples/${service?.build?.args?.SERVICE}`)
+  it.each(['pets', 'pets-migrate', 'pet-profiles', 'model-serving'])(
+    'sets only variables %s reads',
+    async (name) => {
+      const service = services[name]
+      const known = await configVariablesOf(`examples/${service?.build?.args?.SERVICE}`)
 
-    expect(Object.keys(service?.environment ?? {}).filter((variable) => !known.has(variable))).toEqual([])
-  })
+      expect(Object.keys(service?.environment ?? {}).filter((variable) => !known.has(variable))).toEqual([])
+    },
+  )
 })

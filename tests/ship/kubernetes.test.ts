@@ -14,8 +14,8 @@ interface Manifest {
   data?: Record<string, string>
 }
 
-const services = ['template', 'examples/pets', 'examples/pet-profiles', 'examples/model-serving'].filter((service) =>
-  existsSync(join(repositoryRoot, service, 'deploy/k8s/kustomization.yaml')),
+const services = ['template', 'examples/pets', 'examples/pet-profiles', 'examples/model-serving'].filter(
+  (service) => existsSync(join(repositoryRoot, service, 'deploy/k8s/kustomization.yaml')),
 )
 
 describe.each(services)('%s/deploy/k8s', (service) => {
