@@ -2,10 +2,11 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * Tests that hold a running service to deadlines (readiness turning 503 within 2 s, a shutdown
- * within its timeout): they run after everything else, away from the image builds and the
+ * within its timeout, a remote's calls within theirs): they run after everything else, away from the image builds and the
  * installs that would starve them of the machine's cores.
  */
 const deadlineTests = [
+  'tests/e2e/gateway.test.ts',
   'tests/reliability/database-outage.test.ts',
   'tests/reliability/model-serving-faults.test.ts',
   'tests/ship/graceful-shutdown.test.ts',
