@@ -5,11 +5,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { temporaryFolder } from '../support/files.js'
-import { repositoryRoot, run, runAnatomy } from '../support/run.js'
+import { anatomyBin, repositoryRoot, run, runAnatomy, runInTerminal } from '../support/run.js'
 import { contentsOf, generatedService } from '../support/service-folder.js'
 
 /** The pets service's document, as pet-profiles read it from the running service. */
 const petsDocumentFile = join(repositoryRoot, 'examples/pet-profiles/src/clients/http/pets/openapi.json')
+/** OpenAPI 3.0 in YAML: shared $ref parameters, allOf, oneOf, nullable, a header, a body that is not JSON. */
+const inventoryDocumentFile = join(repositoryRoot, 'tests/cli/fixtures/inventory-3.0.yaml')
 
 describe('anatomy add gateway', () => {
   let service: string
@@ -40,6 +42,8 @@ describe('anatomy add gateway', () => {
     )
     expect(added.code, added.stderr).toBe(0)
     expect(added.stdout).toContain('createPetDirectoryGateway(petsApi)')
+    const second = await anatomy('add', 'gateway', 'stock', '--openapi', inventoryDocumentFile, '--yes')
+    expect(second.code, second.stderr).toBe(0)
   }, 120_000)
   afterAll(() => new Promise<void>((resolve) => yamlServer?.close(() => resolve())))
 
@@ -47,7 +51,7 @@ describe('anatomy add gateway', () => {
     const record = JSON.parse(await readFile(join(service, '.anatomy.json'), 'utf8'))
     const port = await readFile(join(service, 'src/domain/pet-directory/pet-directory.port.ts'), 'utf8')
 
-    expect(record.gateways).toEqual([
+    expect(record.gateways.slice(0, 1)).toEqual([
       {
         name: 'pet-directory',
         remote: 'pets',
@@ -63,6 +67,19 @@ describe('anatomy add gateway', () => {
     expect(port).not.toMatch(/from '/)
   })
 
+  it("names the domain's types after the remote's components, and takes headers as one argument", async () => {
+    const port = await readFile(join(service, 'src/domain/stock/stock.port.ts'), 'utf8')
+
+    expect(port).toContain(
+      'export type Item = ItemDraft & { id: number; updatedAt: string; location?: Location }',
+    )
+    expect(port).toContain("kind?: 'tool' | 'part' | number")
+    expect(port).toContain('note?: string | null')
+    expect(port).toMatch(/getItem\(itemId: number, headers: GetItemHeaders\): Promise<Item>/)
+    expect(port).toMatch(/searchItems\(query: SearchItemsQuery\): Promise<Item\[\]>/)
+    expect(port).not.toContain('uploadPhoto')
+  })
+
   it('wires the client into app.ts, its settings into the config and its URL into the ConfigMap', async () => {
     const app = await readFile(join(service, 'src/app.ts'), 'utf8')
     const schema = await readFile(join(service, 'src/config/config.schema.ts'), 'utf8')
@@ -72,6 +89,7 @@ describe('anatomy add gateway', () => {
       "const petsApi = createRemoteClient('pets', config.petsApi, { metrics, requestId: currentRequestId })",
     )
     expect(app).toContain("server.addHook('onClose', () => petsApi.close())")
+    expect(app).toContain("createRemoteClient('inventory-service', config.inventoryServiceApi,")
     expect(app).toContain('requestContext: true')
     expect(schema).toContain(
       "petsApi: remoteSettings('pets API', 'PETS_API', { baseUrl: 'http://pets:8080' })",
@@ -92,9 +110,10 @@ describe('anatomy add gateway', () => {
     expect(linted.code, linted.stdout + linted.stderr).toBe(0)
     expect(tested.code, tested.stdout + tested.stderr).toBe(0)
     expect(tested.stdout).toMatch(/pet-directory\.gateway\.test\.ts \(\d{2} tests\)/)
+    expect(tested.stdout).toMatch(/stock\.gateway\.test\.ts \(\d{2} tests\)/)
   })
 
-  it('refuses, writing nothing, what it cannot do', async () => {
+  it('refuses, writing nothing, what it cannot do', { timeout: 120_000 }, async () => {
     const notOpenApi = join(documents, 'not-openapi.json')
     await writeFile(notOpenApi, JSON.stringify({ swagger: '2.0', paths: {} }))
     const before = await contentsOf(service)
@@ -110,6 +129,10 @@ describe('anatomy add gateway', () => {
       ],
       [['pet-directory', '--openapi', petsDocumentFile], /gateway "pet-directory" already exists/],
       [['owner-book', '--openapi', petsDocumentFile], /already has a client for "pets"/],
+      [
+        ['photos', '--openapi', inventoryDocumentFile, '--remote', 'photos', '--operations', 'uploadPhoto'],
+        /operation "uploadPhoto" cannot be called: its body is image\/png, not JSON/,
+      ],
     ]
     for (const [args, message] of refusals) {
       const refused = await anatomy('add', 'gateway', ...args, '--yes')
@@ -199,5 +222,22 @@ describe('anatomy update-gateway', () => {
 
     expect(refused.code).toBe(2)
     expect(refused.stderr).toContain('the service has no gateway "owner-book" (it has: pet-directory)')
+  })
+
+  it('asks for the name and the document when a terminal is attached and the flags did not say', async () => {
+    const { code, stdout } = await runInTerminal(
+      `node ${anatomyBin} add gateway --service ${service} --remote owners --operations getOwner`,
+      [
+        [/Port name/, 'owner-book\r'],
+        [/OpenAPI 3\.x document/, `${petsDocumentFile}\r`],
+      ],
+    )
+
+    expect(code, stdout).toBe(0)
+    const record = JSON.parse(await readFile(join(service, '.anatomy.json'), 'utf8'))
+    expect(record.gateways.map((gateway: { name: string }) => gateway.name)).toEqual([
+      'pet-directory',
+      'owner-book',
+    ])
   })
 })

@@ -17,10 +17,11 @@ const pets = join(repositoryRoot, 'examples/pets')
 const timeoutMs = 1_000
 const halfOpenAfterMs = 1_000
 
-/** The pets example on `port`, on a database in memory: each start begins empty. */
+/** The pets example on `port`, on an embedded database in memory: each start begins empty. */
 async function startPets(port: number): Promise<ServiceProcess> {
   const started = await startProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], pets, {
     PORT: String(port),
+    DATABASE_URL: '',
     PGLITE_DATA_DIR: 'memory://',
   })
   expect(await waitForStatus(`http://127.0.0.1:${port}/health/ready`, 200, 60_000), started.output()).toBe(
@@ -80,6 +81,8 @@ describe('a generated service calling another through its generated gateway', ()
       PETS_API_RETRIES: '1',
       PETS_API_CIRCUIT_FAILURES: '3',
       PETS_API_CIRCUIT_HALF_OPEN_AFTER_MS: String(halfOpenAfterMs),
+      // Both on the embedded database, whatever DATABASE_URL the tests run with.
+      DATABASE_URL: '',
       PGLITE_DATA_DIR: 'memory://',
     })
     expect(await waitForStatus(`${service.baseUrl}/health/ready`, 200, 60_000), service.output()).toBe(true)

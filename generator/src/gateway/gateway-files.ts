@@ -162,10 +162,7 @@ function gatewayFile(model: GatewayModel): string {
       '    },',
     ].join('\n')
   })
-  const domainTypes = declaredNamesIn(
-    model,
-    [...mappers.values(), ...model.methods.map((method) => method.result)].join(' '),
-  )
+  const domainTypes = declaredNamesIn(model, [...mappers.values()].join(' '))
   const unavailable = errorsUsed.has('DependencyUnavailableError')
   errorsUsed.delete('DependencyUnavailableError')
   const imports = [

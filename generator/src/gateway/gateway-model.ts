@@ -35,7 +35,7 @@ export interface MethodArgument {
   readonly name: string
   readonly type: string
   readonly optional: boolean
-  readonly place: 'path' | 'query' | 'body'
+  readonly place: 'path' | 'query' | 'headers' | 'body'
   /** The parameter's name in the remote's document, for path parameters. */
   readonly remoteName: string
 }
@@ -134,7 +134,7 @@ function pickOperations(document: RemoteDocument, chosen: readonly string[] | un
   }
   if (chosen.length === 0) throw new UsageError('--operations names no operation')
   return chosen.map((id) => {
-    const operation = document.operations.find((candidate) => candidate.id === id)
+    const operation = document.operations.find((candidate) => candidate.id === id || candidate.id === camelCase(id))
     if (!operation) {
       const known = document.operations.map((candidate) => candidate.id).join(', ')
       throw new UsageError(`the remote has no operation "${id}"; it has: ${known}`)
@@ -163,7 +163,8 @@ function portMethodOf(operation: RemoteOperation, types: DomainTypes, document: 
       remoteName: parameter.name,
     }),
   )
-  const queryArgument = queryArgumentOf(operation, types, argumentName)
+  const queryArgument = groupArgumentOf('query', operation.queryParameters, `${operation.typeName}Query`, types, argumentName)
+  const headersArgument = groupArgumentOf('headers', operation.headerParameters, `${operation.typeName}Headers`, types, argumentName)
   const body = operation.body
   const bodyArgument: MethodArgument[] = body
     ? [
@@ -180,7 +181,7 @@ function portMethodOf(operation: RemoteOperation, types: DomainTypes, document: 
   const resolved = resultSchema && document.resolve(resultSchema)
   return {
     operation,
-    arguments: [...pathArguments, ...queryArgument, ...bodyArgument],
+    arguments: [...pathArguments, ...queryArgument, ...headersArgument, ...bodyArgument],
     result: resultSchema ? types.typeOf(resultSchema, `${operation.typeName}Result`) : 'void',
     ...(resolved && isObjectSchema(resolved) && hasProperties(resolved)
       ? { resultFields: Object.keys(resolved.properties as object) }
@@ -188,20 +189,22 @@ function portMethodOf(operation: RemoteOperation, types: DomainTypes, document: 
   }
 }
 
-function queryArgumentOf(
-  operation: RemoteOperation,
+/** The query's or the headers' parameters, as one object argument. */
+function groupArgumentOf(
+  place: 'query' | 'headers',
+  parameters: readonly OperationParameter[],
+  typeName: string,
   types: DomainTypes,
   argumentName: (wanted: string) => string,
 ): MethodArgument[] {
-  const parameters: readonly OperationParameter[] = operation.queryParameters
   if (parameters.length === 0) return []
   return [
     {
-      name: argumentName('query'),
-      type: types.declareObject(`${operation.typeName}Query`, parameters),
+      name: argumentName(place),
+      type: types.declareObject(typeName, parameters),
       optional: parameters.every((parameter) => !parameter.required),
-      place: 'query',
-      remoteName: 'query',
+      place,
+      remoteName: place,
     },
   ]
 }

@@ -85,8 +85,9 @@ function samplesOf(method: PortMethod, resolve: (schema: JsonSchema) => JsonSche
       const parameter = operation.pathParameters.find((each) => each.name === argument.remoteName)
       return sampleOf(parameter?.schema ?? {}, resolve)
     }
-    if (argument.place === 'query') {
-      const required = operation.queryParameters.filter((parameter) => parameter.required)
+    if (argument.place === 'query' || argument.place === 'headers') {
+      const parameters = argument.place === 'query' ? operation.queryParameters : operation.headerParameters
+      const required = parameters.filter((parameter) => parameter.required)
       if (required.length === 0) return undefined
       return Object.fromEntries(
         required.map((parameter) => [parameter.name, sampleOf(parameter.schema, resolve)]),

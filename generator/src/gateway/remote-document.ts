@@ -25,6 +25,7 @@ export interface RemoteOperation {
   readonly summary?: string
   readonly pathParameters: readonly OperationParameter[]
   readonly queryParameters: readonly OperationParameter[]
+  readonly headerParameters: readonly OperationParameter[]
   readonly body?: { readonly schema: JsonSchema; readonly required: boolean }
   /** Every status the document lists for it. */
   readonly statuses: readonly number[]
@@ -110,6 +111,7 @@ function operationOf(
     ...(typeof operation.summary === 'string' ? { summary: operation.summary } : {}),
     pathParameters: byPlace('path'),
     queryParameters: byPlace('query'),
+    headerParameters: byPlace('header'),
     ...(body.schema ? { body: { schema: body.schema, required: body.required } } : {}),
     statuses,
     ...(successStatus === undefined

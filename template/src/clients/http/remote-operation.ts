@@ -7,6 +7,7 @@ import { RemoteUnavailable } from './remote-unavailable.js'
 export interface OperationRequest {
   readonly path?: Readonly<Record<string, unknown>>
   readonly query?: Readonly<Record<string, unknown>>
+  readonly headers?: Readonly<Record<string, unknown>>
   readonly body?: unknown
   readonly url: string
 }
@@ -50,6 +51,7 @@ export function remoteOperation<Data extends OperationRequest, Responses>(spec: 
       operation: spec.operation,
       method: spec.method,
       path: `${filledPath(spec.url, request?.path)}${queryString(request?.query)}`,
+      headers: headersOf(request?.headers),
       json: request?.body,
     })
     if (!documented.has(response.status)) {
@@ -69,6 +71,15 @@ function filledPath(template: string, values: Readonly<Record<string, unknown>> 
     if (value === undefined || value === null) throw new TypeError(`path parameter ${name} is missing`)
     return encodeURIComponent(String(value))
   })
+}
+
+function headersOf(values: Readonly<Record<string, unknown>> = {}): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null)
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : String(value)
+  }
+  return headers
 }
 
 /** Form style, exploded, as OpenAPI's default for query parameters: `?tag=a&tag=b`. */

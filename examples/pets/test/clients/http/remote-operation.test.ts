@@ -9,6 +9,7 @@ import { json, unreliableRemote } from '../../support/unreliable-remote.js'
 interface FindPetData {
   path: { id: string }
   query?: { fields?: string; tag?: string[] }
+  headers?: { 'X-Tenant'?: string }
   body?: never
   url: '/pets/{id}'
 }
@@ -42,7 +43,11 @@ const addPet = remoteOperation<AddPetData, { 201: { id: string } }>({
 async function seen(request: IncomingMessage) {
   let body = ''
   for await (const chunk of request) body += chunk
-  return { url: request.url, body: body === '' ? undefined : JSON.parse(body) }
+  return {
+    url: request.url,
+    ...(request.headers['x-tenant'] ? { tenant: request.headers['x-tenant'] } : {}),
+    body: body === '' ? undefined : JSON.parse(body),
+  }
 }
 
 describe("a remote's operation, typed from its document", () => {
@@ -78,12 +83,19 @@ describe("a remote's operation, typed from its document", () => {
     await remote?.close()
   })
 
-  it('fills the path, encoded, and sends the query exploded as the document says', async () => {
-    const answer = await findPet(client, { path: { id: 'a/b' }, query: { fields: 'name', tag: ['x', 'y'] } })
+  it('fills the path, encoded, and sends the query exploded and the headers, as the document says', async () => {
+    const answer = await findPet(client, {
+      path: { id: 'a/b' },
+      query: { fields: 'name', tag: ['x', 'y'] },
+      headers: { 'X-Tenant': 'north' },
+    })
 
     expect(answer.status).toBe(200)
     if (answer.status !== 200) return
-    expect(JSON.parse(answer.body.name)).toEqual({ url: '/pets/a%2Fb?fields=name&tag=x&tag=y' })
+    expect(JSON.parse(answer.body.name)).toEqual({
+      url: '/pets/a%2Fb?fields=name&tag=x&tag=y',
+      tenant: 'north',
+    })
   })
 
   it('sends the body as JSON', async () => {
