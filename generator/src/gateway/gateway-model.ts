@@ -134,7 +134,9 @@ function pickOperations(document: RemoteDocument, chosen: readonly string[] | un
   }
   if (chosen.length === 0) throw new UsageError('--operations names no operation')
   return chosen.map((id) => {
-    const operation = document.operations.find((candidate) => candidate.id === id || candidate.id === camelCase(id))
+    const operation = document.operations.find(
+      (candidate) => candidate.id === id || candidate.id === camelCase(id),
+    )
     if (!operation) {
       const known = document.operations.map((candidate) => candidate.id).join(', ')
       throw new UsageError(`the remote has no operation "${id}"; it has: ${known}`)
@@ -163,8 +165,20 @@ function portMethodOf(operation: RemoteOperation, types: DomainTypes, document: 
       remoteName: parameter.name,
     }),
   )
-  const queryArgument = groupArgumentOf('query', operation.queryParameters, `${operation.typeName}Query`, types, argumentName)
-  const headersArgument = groupArgumentOf('headers', operation.headerParameters, `${operation.typeName}Headers`, types, argumentName)
+  const queryArgument = groupArgumentOf(
+    'query',
+    operation.queryParameters,
+    `${operation.typeName}Query`,
+    types,
+    argumentName,
+  )
+  const headersArgument = groupArgumentOf(
+    'headers',
+    operation.headerParameters,
+    `${operation.typeName}Headers`,
+    types,
+    argumentName,
+  )
   const body = operation.body
   const bodyArgument: MethodArgument[] = body
     ? [
