@@ -26,28 +26,50 @@ module.exports = {
       comment: 'Resources translate HTTP to use cases; they never reach for gateways, clients or config.',
       severity: 'error',
       from: { path: layer('resources') },
-      to: { path: '^src/(gateways|clients|config|web|migrations)/' },
+      to: { path: '^src/(gateways|clients|config|web|migrations|queue|messages)/' },
+    },
+    {
+      name: 'messages-call-services',
+      comment:
+        'Message handlers translate messages to use cases, as resources do requests; they may share the schemas of resources.',
+      severity: 'error',
+      from: { path: layer('messages') },
+      to: {
+        path: '^src/(gateways|clients|config|web|migrations|resources)/',
+        pathNot: '^src/resources/[^/]+[.]schemas[.]ts$',
+      },
     },
     {
       name: 'gateways-implement-ports',
       comment: 'Gateways see the domain and the clients, nothing above them.',
       severity: 'error',
       from: { path: layer('gateways') },
-      to: { path: '^src/(service|resources|web|config)/' },
+      to: { path: '^src/(service|resources|web|config|queue|messages)/' },
     },
     {
       name: 'clients-are-plumbing',
       comment: 'Clients are connections; they know no layer of the service.',
       severity: 'error',
       from: { path: layer('clients') },
-      to: { path: '^src/(domain|service|resources|web|gateways|config)/' },
+      to: { path: '^src/(domain|service|resources|web|gateways|config|queue|messages)/' },
     },
     {
       name: 'web-is-the-frame',
       comment: 'The web layer frames resources; it reaches no gateway, client or config.',
       severity: 'error',
       from: { path: layer('web') },
-      to: { path: '^src/(gateways|clients|config|service)/' },
+      to: { path: '^src/(gateways|clients|config|service|queue|messages)/' },
+    },
+    {
+      name: 'queue-is-the-frame',
+      comment:
+        'The queue layer frames message handlers as the web layer frames resources; of the clients it knows the broker only.',
+      severity: 'error',
+      from: { path: layer('queue') },
+      to: {
+        path: '^src/(gateways|clients|config|service|resources|messages|web)/',
+        pathNot: '^src/clients/queue/|^src/web/field-errors[.]ts$',
+      },
     },
     {
       name: 'config-only-at-the-root',

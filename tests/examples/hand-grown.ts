@@ -37,7 +37,12 @@ export const handGrownFiles = {
   ].sort(),
   pets: [
     'README.md',
+    'src/app.ts',
     'src/domain/pets/pet.ts',
+    'src/domain/pets/pet-events.ts',
+    'src/messages/adoption-requests.consumer.ts',
+    'src/messages/pet-events.ts',
+    'src/messages/pets.messages.ts',
     'src/domain/pets/pet.errors.ts',
     'src/domain/pets/pet-repository.port.ts',
     'src/service/pets.service.ts',
@@ -54,29 +59,36 @@ export const handGrownFiles = {
   ].sort(),
 }
 
-/** Files of the template an example leaves out: model-serving has no database, no lists of stored items, and calls no remote. */
+/**
+ * Files of the template an example leaves out: model-serving has no database, no lists of stored
+ * items, no broker, and calls no remote.
+ */
 export const leftOutFiles: Record<keyof typeof handGrownFiles, readonly string[]> = {
   'model-serving': [
     'pglite/snapshot.tar.gz',
     'scripts/make-pglite-snapshot.ts',
     'src/clients/database/',
     'src/clients/http/',
+    'src/clients/queue/',
+    'src/config/broker.settings.ts',
     'src/config/remote.settings.ts',
+    'src/domain/events/',
     'src/domain/list-query.ts',
     'src/domain/page.ts',
-    'src/gateways/database-errors.ts',
-    'src/gateways/database.probe.ts',
-    'src/gateways/keyset.ts',
-    'src/gateways/remote-errors.ts',
-    'src/gateways/remote.probe.ts',
+    'src/domain/transactions.port.ts',
+    'src/gateways/',
     'src/migrate.ts',
-    'src/migrations/index.ts',
+    'src/migrations/',
+    'src/queue/',
     'src/resources/list-query.ts',
     'test/clients/database.test.ts',
     'test/clients/http/',
+    'test/config/broker-settings.test.ts',
     'test/config/remote-settings.test.ts',
     'test/fakes/',
-    'test/gateways/remote.test.ts',
+    'test/gateways/',
+    'test/queue/',
+    'test/support/broker.ts',
     'test/support/pglite-snapshot.setup.ts',
     'test/support/test-database.ts',
     'test/support/unreliable-remote.ts',

@@ -93,3 +93,8 @@ function isUnreachable(error: unknown): boolean {
   // pg reports these without a code: no connection in time, a socket cut mid-query, no answer in time.
   return /timeout exceeded when trying to connect|Connection terminated|Query read timeout/i.test(message)
 }
+
+/** For `.catch()` where no rule of the domain can fail: an unreachable database is DependencyUnavailable. */
+export async function asUnavailableWhenUnreachable(error: unknown): Promise<never> {
+  throw isUnreachable(error) ? new DependencyUnavailableError('database') : error
+}

@@ -1,7 +1,10 @@
 import type { Migration } from 'kysely'
+import * as createOutboxAndInbox from './20261201000000_create_outbox_and_inbox.js'
 
 /**
  * Every migration, in the order they apply: kysely runs them by name, oldest first.
  * Migrations are forward-only; a change to the schema is a new migration.
  */
-export const migrations: Record<string, Migration> = {}
+export const migrations: Record<string, Migration> = {
+  '20261201000000_create_outbox_and_inbox': createOutboxAndInbox,
+}

@@ -12,6 +12,11 @@ const ReadinessBody = Type.Object({
       name: Type.String(),
       status: Type.Union([Type.Literal('up'), Type.Literal('down')]),
       latencyMs: Type.Integer(),
+      optional: Type.Optional(
+        Type.Boolean({
+          description: 'The service serves without it: its being down leaves the service ready.',
+        }),
+      ),
     }),
   ),
 })
@@ -78,10 +83,11 @@ export function healthResource(
 function readinessBody({ ready, dependencies }: Readiness) {
   return {
     status: ready ? ('ready' as const) : ('not ready' as const),
-    dependencies: dependencies.map(({ name, up, latencyMs }) => ({
+    dependencies: dependencies.map(({ name, up, latencyMs, optional }) => ({
       name,
       status: up ? ('up' as const) : ('down' as const),
       latencyMs,
+      ...(optional && { optional }),
     })),
   }
 }

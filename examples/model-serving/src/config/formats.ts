@@ -62,6 +62,15 @@ convict.addFormats({
       }
     },
   },
+  /** Empty means no broker. */
+  'optional-amqp-url': {
+    validate(value: unknown) {
+      if (value === '') return
+      if (typeof value !== 'string' || !URL.canParse(value) || !/^amqps?:$/.test(new URL(value).protocol)) {
+        throw new Error('must be an amqp:// or amqps:// URL, like amqp://guest:guest@rabbitmq:5672, or empty')
+      }
+    },
+  },
   'origin-list': {
     coerce: (value: string) =>
       value

@@ -33,3 +33,8 @@ export async function registerOpenApi(server: FastifyInstance, api: ApiDescripti
 function swaggerUiAssets(): string {
   return join(dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')), 'static')
 }
+
+/** A document made elsewhere (the AsyncAPI one of the service's messages), beside the OpenAPI one. */
+export function serveAsyncApi(server: FastifyInstance, document: object): void {
+  server.get('/docs/asyncapi.json', { schema: { hide: true } }, async () => document)
+}

@@ -1,4 +1,5 @@
 import convict from 'convict'
+import { brokerSettings } from './broker.settings.js'
 import './formats.js'
 import { remoteSettings } from './remote.settings.js'
 import { serverSettings } from './server.settings.js'
@@ -57,5 +58,6 @@ export const configSchema = {
       env: 'DATABASE_MIGRATE_ON_START',
     },
   },
+  broker: brokerSettings({ exchange: 'pet-profiles.events', queuePrefix: 'pet-profiles' }),
   petsApi: remoteSettings('pets API', 'PETS_API', { baseUrl: 'http://pets:8080' }),
 }

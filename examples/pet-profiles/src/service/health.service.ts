@@ -23,9 +23,9 @@ export function createHealthService(
     const latencyMs = () => Math.round(performance.now() - start)
     try {
       await withTimeout(probe.check(), probeTimeoutMs)
-      return { name: probe.name, up: true, latencyMs: latencyMs() }
+      return { ...identity(probe), up: true, latencyMs: latencyMs() }
     } catch (error) {
-      return { name: probe.name, up: false, latencyMs: latencyMs(), reason: reasonOf(error) }
+      return { ...identity(probe), up: false, latencyMs: latencyMs(), reason: reasonOf(error) }
     }
   }
 
@@ -33,6 +33,10 @@ export function createHealthService(
     uptimeSeconds: () => Math.round((performance.now() - startedAt) / 1000),
     readiness: async () => readinessOf(await Promise.all(probes.map(statusOf))),
   }
+}
+
+function identity({ name, optional }: DependencyProbe) {
+  return optional ? { name, optional } : { name }
 }
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {

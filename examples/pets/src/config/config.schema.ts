@@ -1,4 +1,5 @@
 import convict from 'convict'
+import { brokerSettings } from './broker.settings.js'
 import './formats.js'
 import { serverSettings } from './server.settings.js'
 
@@ -56,4 +57,5 @@ export const configSchema = {
       env: 'DATABASE_MIGRATE_ON_START',
     },
   },
+  broker: brokerSettings({ exchange: 'pets.events', queuePrefix: 'pets' }),
 }

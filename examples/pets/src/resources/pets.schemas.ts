@@ -4,8 +4,8 @@ import { petSortFields, petSpecies } from '../domain/pets/pet.js'
 /** PostgreSQL text cannot hold the NUL character: refused here, as a 400 naming the field. */
 const noNul = '^[^\\u0000]*$'
 
-/** Each field as a client may send it: one definition for create, change and filter. */
-const fields = {
+/** Each field as a client may send it: one definition for create, change, filter and messages. */
+export const petFields = {
   name: Type.String({ minLength: 1, maxLength: 200, pattern: noNul }),
   ownerId: Type.String({ format: 'uuid' }),
   description: Type.String({ maxLength: 10_000, pattern: noNul }),
@@ -14,10 +14,10 @@ const fields = {
 
 export const NewPetSchema = Type.Object(
   {
-    name: fields.name,
-    ownerId: fields.ownerId,
-    description: Type.Optional(Type.Union([fields.description, Type.Null()])),
-    species: fields.species,
+    name: petFields.name,
+    ownerId: petFields.ownerId,
+    description: Type.Optional(Type.Union([petFields.description, Type.Null()])),
+    species: petFields.species,
   },
   { title: 'NewPet', additionalProperties: false },
 )
@@ -25,15 +25,15 @@ export const NewPetSchema = Type.Object(
 /** A pet changes owner only through adoption, so a change does not name one. */
 export const PetChangesSchema = Type.Object(
   {
-    name: Type.Optional(fields.name),
-    description: Type.Optional(Type.Union([fields.description, Type.Null()])),
-    species: Type.Optional(fields.species),
+    name: Type.Optional(petFields.name),
+    description: Type.Optional(Type.Union([petFields.description, Type.Null()])),
+    species: Type.Optional(petFields.species),
   },
   { title: 'PetChanges', additionalProperties: false, minProperties: 1 },
 )
 
 export const AdoptionSchema = Type.Object(
-  { ownerId: fields.ownerId },
+  { ownerId: petFields.ownerId },
   { title: 'Adoption', description: 'The owner who adopts the pet.', additionalProperties: false },
 )
 
@@ -80,9 +80,9 @@ export const PetListQuerySchema = Type.Object(
           'Fields to order by, comma separated, each with a leading - for descending (`name,-createdAt`); ties go by id, oldest first. Keep it the same while following nextCursor.',
       }),
     ),
-    name: Type.Optional(fields.name),
-    ownerId: Type.Optional(fields.ownerId),
-    species: Type.Optional(fields.species),
+    name: Type.Optional(petFields.name),
+    ownerId: Type.Optional(petFields.ownerId),
+    species: Type.Optional(petFields.species),
     'species.in': Type.Optional(
       Type.String({
         pattern: `^(${petSpecies.join('|')})(,(${petSpecies.join('|')}))*$`,

@@ -1,3 +1,5 @@
+import type { EventOutbox } from '../domain/events/event-outbox.port.js'
+import type { Inbox } from '../domain/events/inbox.port.js'
 import { OwnerNotFound } from '../domain/owners/owner.errors.js'
 import type { OwnerRepository } from '../domain/owners/owner-repository.port.js'
 import type { Page, PageRequest } from '../domain/page.js'
@@ -11,7 +13,21 @@ import {
   type PetDraft,
   type PetListQuery,
 } from '../domain/pets/pet.js'
+import { petAdopted } from '../domain/pets/pet-events.js'
 import type { PetRepository } from '../domain/pets/pet-repository.port.js'
+import type { Transactions } from '../domain/transactions.port.js'
+
+/** What an adoption changes and records, in one transaction. */
+export interface AdoptionScope {
+  readonly pets: PetRepository
+  readonly events: EventOutbox
+  readonly inbox: Inbox
+}
+
+export interface AdoptionOptions {
+  /** The key of the message that asks for the adoption: a message applied before changes nothing. */
+  readonly messageKey?: string
+}
 
 /** The operations on pets, whatever the protocol that asks for them. */
 export interface PetsService {
@@ -19,14 +35,21 @@ export interface PetsService {
   getPet(id: string): Promise<Pet>
   addPet(draft: PetDraft): Promise<Pet>
   updatePet(id: string, changes: PetChanges): Promise<Pet>
-  /** Gives the pet to a new owner, who must exist and have no pet of the same name already. */
-  adoptPet(id: string, newOwnerId: string): Promise<Pet>
+  /**
+   * Gives the pet to a new owner, who must exist and have no pet of the same name already, and
+   * records `pet.adopted`.
+   */
+  adoptPet(id: string, newOwnerId: string, options?: AdoptionOptions): Promise<Pet>
   deletePet(id: string): Promise<void>
   /** The pets whose owner is the owner `ownerId`; that owner must exist. */
   listPetsOfOwner(ownerId: string, query: PetListQuery, page: PageRequest): Promise<Page<Pet>>
 }
 
-export function createPetsService(pets: PetRepository, owners: OwnerRepository): PetsService {
+export function createPetsService(
+  pets: PetRepository,
+  owners: OwnerRepository,
+  adoptions: Transactions<AdoptionScope>,
+): PetsService {
   async function existing(id: string): Promise<Pet> {
     return (await pets.get(id)) ?? notFound(id)
   }
@@ -44,10 +67,14 @@ export function createPetsService(pets: PetRepository, owners: OwnerRepository):
       return (await pets.update(id, checkPetChanges(changes))) ?? notFound(id)
     },
 
-    async adoptPet(id, newOwnerId) {
-      const pet = await existing(id)
-      return (await pets.transfer(id, checkAdoption(pet, newOwnerId))) ?? notFound(id)
-    },
+    adoptPet: (id, newOwnerId, { messageKey } = {}) =>
+      adoptions.run(async ({ pets, events, inbox }) => {
+        const pet = (await pets.get(id)) ?? notFound(id)
+        if (messageKey !== undefined && !(await inbox.claim(messageKey))) return pet
+        const adopted = (await pets.transfer(id, checkAdoption(pet, newOwnerId))) ?? notFound(id)
+        await events.record(petAdopted(adopted, pet.ownerId))
+        return adopted
+      }),
 
     async deletePet(id) {
       if (!(await pets.remove(id))) notFound(id)

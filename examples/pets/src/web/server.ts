@@ -12,7 +12,7 @@ import { type ProblemExtension, problemSchema } from '../resources/problem.schem
 import { refuseWhileClosing } from './closing.js'
 import { documentCommonProblems } from './common-problems.js'
 import { registerMetrics } from './metrics.js'
-import { type ApiDescription, registerOpenApi } from './openapi.js'
+import { type ApiDescription, registerOpenApi, serveAsyncApi } from './openapi.js'
 import { problemAnswer, registerProblemHandlers } from './problems.js'
 import { type ProtectionOptions, registerProtection } from './protection.js'
 import { registerRequestContext } from './request-context.js'
@@ -41,6 +41,8 @@ export interface ServerOptions extends ProtectionOptions {
   readonly metrics: Registry
   /** Members every problem answer carries for clients of the service's own. */
   readonly problemExtension?: ProblemExtension
+  /** The AsyncAPI document of the messages the service consumes and publishes, served at /docs/asyncapi.json. */
+  readonly asyncApi?: object
   /** Makes each request's id current (`currentRequestId`), for calls to other services to pass on. */
   readonly requestContext?: boolean
 }
@@ -74,6 +76,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   documentCommonProblems(server, { rateLimited: options.rateLimitMax > 0 })
   await registerProtection(server, options)
   await registerOpenApi(server, options.api)
+  if (options.asyncApi) serveAsyncApi(server, options.asyncApi)
   registerMetrics(server, options.metrics)
   return server
 }

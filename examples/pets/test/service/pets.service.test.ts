@@ -4,6 +4,7 @@ import { PetAlreadyOwned, PetNameTaken, PetNotFound } from '../../src/domain/pet
 import type { PetDraft } from '../../src/domain/pets/pet.js'
 import { createPetsService } from '../../src/service/pets.service.js'
 import { newMemory } from '../fakes/memory.js'
+import { createFakeEventOutbox, createFakeInbox, createFakeTransactions } from '../fakes/messaging.fake.js'
 import { createFakeOwnerRepository } from '../fakes/owners.fake.js'
 import { createFakePetRepository } from '../fakes/pets.fake.js'
 import { anotherPet, aPet, type PetReferences } from '../fixtures/pets.js'
@@ -12,7 +13,17 @@ const unknownId = '00000000-0000-4000-8000-000000000000'
 
 describe('the pets service', () => {
   const memory = newMemory()
-  const pets = createPetsService(createFakePetRepository(memory), createFakeOwnerRepository(memory))
+  const outbox = createFakeEventOutbox(memory)
+  const petRepository = createFakePetRepository(memory)
+  const pets = createPetsService(
+    petRepository,
+    createFakeOwnerRepository(memory),
+    createFakeTransactions(memory, {
+      pets: petRepository,
+      events: outbox,
+      inbox: createFakeInbox(memory),
+    }),
+  )
   let references: PetReferences
   const draft = (example: PetDraft): PetDraft => ({ ...example, ...references })
   beforeEach(async () => {
@@ -116,6 +127,51 @@ describe('the pets service', () => {
 
       expect(adopted).toMatchObject({ id: rex.id, name: aPet.name, ownerId: carol })
       expect(await pets.getPet(rex.id)).toEqual(adopted)
+    })
+
+    it('records pet.adopted with the new and the previous owner', async () => {
+      const rex = await pets.addPet(draft(aPet))
+      const carol = await anOwner('Carol')
+
+      const adopted = await pets.adoptPet(rex.id, carol)
+
+      expect(outbox.recorded()).toEqual([
+        {
+          type: 'pet.adopted',
+          data: {
+            petId: rex.id,
+            name: aPet.name,
+            ownerId: carol,
+            previousOwnerId: references.ownerId,
+            adoptedAt: adopted.updatedAt.toISOString(),
+          },
+        },
+      ])
+    })
+
+    it('applies a message once: its second delivery changes nothing and records nothing', async () => {
+      const rex = await pets.addPet(draft(aPet))
+      const carol = await anOwner('Carol')
+      const bob = await anOwner('Bob')
+
+      await pets.adoptPet(rex.id, carol, { messageKey: 'adoptions/m-1' })
+      const again = await pets.adoptPet(rex.id, bob, { messageKey: 'adoptions/m-1' })
+
+      expect(again.ownerId).toBe(carol)
+      expect(outbox.recorded()).toHaveLength(1)
+    })
+
+    it('records nothing, and leaves the message unapplied, when the adoption is refused', async () => {
+      const rex = await pets.addPet(draft(aPet))
+      const carol = await anOwner('Carol')
+
+      await expect(
+        pets.adoptPet(rex.id, references.ownerId, { messageKey: 'adoptions/m-2' }),
+      ).rejects.toThrow(PetAlreadyOwned)
+      expect(outbox.recorded()).toEqual([])
+      await expect(pets.adoptPet(rex.id, carol, { messageKey: 'adoptions/m-2' })).resolves.toMatchObject({
+        ownerId: carol,
+      })
     })
 
     it('refuses to give a pet to the owner it has', async () => {

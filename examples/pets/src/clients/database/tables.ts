@@ -1,3 +1,4 @@
+import type { InboxMessagesTable, OutboxEventsTable } from './outbox.table.js'
 import type { OwnersTable } from './owners.table.js'
 import type { PetsTable } from './pets.table.js'
 
@@ -6,6 +7,8 @@ import type { PetsTable } from './pets.table.js'
  * Gateways translate these rows to domain types; nothing outside gateways/ sees a row.
  */
 export interface Tables {
+  inbox_messages: InboxMessagesTable
+  outbox_events: OutboxEventsTable
   owners: OwnersTable
   pets: PetsTable
 }

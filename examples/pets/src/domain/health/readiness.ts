@@ -3,6 +3,8 @@ export interface DependencyStatus {
   readonly up: boolean
   readonly latencyMs: number
   readonly reason?: string
+  /** The service serves without it, so it being down leaves the service ready. */
+  readonly optional?: boolean
 }
 
 export interface Readiness {
@@ -12,5 +14,5 @@ export interface Readiness {
 
 /** The service is ready when every dependency it needs is up. */
 export function readinessOf(dependencies: readonly DependencyStatus[]): Readiness {
-  return { ready: dependencies.every((dependency) => dependency.up), dependencies }
+  return { ready: dependencies.every((dependency) => dependency.up || dependency.optional), dependencies }
 }
