@@ -12,6 +12,7 @@ const refusedValueByFormat: Record<string, string> = {
   'strict-boolean': 'maybe',
   'non-empty-string': ' ',
   'postgres-url': 'mysql://db/app',
+  'optional-amqp-url': 'http://rabbitmq:15672',
   'origin-list': 'app.example.com',
   'route-path': 'no-leading-slash',
   'local-storage-uri': 'gs://bucket/models',

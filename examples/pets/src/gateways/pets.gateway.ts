@@ -40,7 +40,8 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
   const nameTaken = (id: string | undefined, written: { ownerId?: string; name?: string }) => ({
     unique: {
       [namesPerOwner]: async () => {
-        const pet = id === undefined ? undefined : await gateway.get(id)
+        const known = written.ownerId !== undefined && written.name !== undefined
+        const pet = id === undefined || known ? undefined : await gateway.get(id)
         const ownerId = written.ownerId ?? pet?.ownerId
         const name = written.name ?? pet?.name
         return ownerId && name
@@ -115,13 +116,16 @@ export function createPetsGateway(db: Kysely<Tables>): PetRepository {
     },
 
     async transfer(id, ownerId) {
+      // Read first: inside a transaction, no query runs after the update fails, so the error
+      // cannot look the name up then.
+      const name = (await gateway.get(id))?.name
       const row = await db
         .updateTable('pets')
         .set({ owner_id: ownerId, updated_at: sql`now()` })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst()
-        .catch(asDomainError(petErrors, nameTaken(id, { ownerId })))
+        .catch(asDomainError(petErrors, nameTaken(id, { ownerId, name })))
       return row && toPet(row)
     },
 
