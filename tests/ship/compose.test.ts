@@ -59,10 +59,19 @@ describe('docker-compose.yml', () => {
     expect(services.postgres?.healthcheck?.test).toContain('pg_isready')
   })
 
+  it('keeps RabbitMQ on a volume, with a health check, and gives pets a user of its own on it', () => {
+    expect(services.rabbitmq?.image).toMatch(/^rabbitmq:\d+\.\d+/)
+    expect(services.rabbitmq?.volumes?.[0]).toMatch(/:\/var\/lib\/rabbitmq$/)
+    expect(services.rabbitmq?.healthcheck?.test).toContain('rabbitmq-diagnostics')
+    const user = services.rabbitmq?.environment?.RABBITMQ_DEFAULT_USER
+    expect(services.pets?.environment?.AMQP_URL).toMatch(new RegExp(`^amqp://${user}:[^@]+@rabbitmq:5672$`))
+  })
+
   it('migrates before pets serves, and starts pets only on a healthy database', () => {
     expect(services['pets-migrate']?.command).toEqual(['node', 'dist/migrate.js'])
     expect(services.pets?.depends_on).toEqual({
       postgres: { condition: 'service_healthy' },
+      rabbitmq: { condition: 'service_healthy' },
       'pets-migrate': { condition: 'service_completed_successfully' },
     })
     expect(services.pets?.environment?.DATABASE_MIGRATE_ON_START).toBe('false')
