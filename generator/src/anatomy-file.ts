@@ -13,6 +13,14 @@ export interface AnatomyFile {
   readonly service: { readonly name: string; readonly description: string }
   readonly resources: readonly RecordedResource[]
   readonly gateways?: readonly RecordedGateway[]
+  readonly consumers?: readonly RecordedConsumer[]
+}
+
+export interface RecordedConsumer {
+  /** The queue's name after the service's prefix: `pet-arrivals`. */
+  readonly name: string
+  /** The use case each message calls: `pets.addPet`. */
+  readonly useCase: string
 }
 
 export interface RecordedGateway {

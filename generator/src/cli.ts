@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { addConsumer } from './commands/add-consumer.js'
 import { addField } from './commands/add-field.js'
 import { addGateway } from './commands/add-gateway.js'
 import { addResource } from './commands/add-resource.js'
@@ -80,6 +81,21 @@ add
   .option('-y, --yes', 'ask nothing: fail on anything not given', false)
   .option('--dry-run', 'print the files it would create and the changes it would make; write nothing', false)
   .action((name: string | undefined, options) => addGateway(name, options))
+
+add
+  .command('consumer')
+  .description(
+    'add a queue consumer that calls a use case for each message, once per message id: the handler, its test, wiring',
+  )
+  .argument('[name]', 'the queue, after the service prefix, e.g. pet-arrivals (asked for when omitted)')
+  .option(
+    '--use-case <resource.operation>',
+    'the use case each message calls: pets.addPet, pets.updatePet or pets.deletePet',
+  )
+  .option('-s, --service <dir>', 'the service to add it to', '.')
+  .option('-y, --yes', 'ask nothing: fail on anything not given', false)
+  .option('--dry-run', 'print the files it would create and the changes it would make; write nothing', false)
+  .action((name: string | undefined, options) => addConsumer(name, options))
 
 program
   .command('update-gateway')

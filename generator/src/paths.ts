@@ -4,3 +4,4 @@ import { fileURLToPath } from 'node:url'
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url))
 export const templateRoot = fileURLToPath(new URL('../../template/', import.meta.url))
 export const resourceTemplatesRoot = fileURLToPath(new URL('../templates/resource/', import.meta.url))
+export const consumerTemplatesRoot = fileURLToPath(new URL('../templates/consumer/', import.meta.url))

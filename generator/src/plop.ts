@@ -1,4 +1,5 @@
 import nodePlop, { type NodePlopAPI } from 'node-plop'
+import { consumerGenerator } from './generators/consumer.generator.js'
 import { gatewayGenerator } from './generators/gateway.generator.js'
 import { resourceGenerator } from './generators/resource.generator.js'
 import { serviceGenerator, stampTemplate } from './generators/service.generator.js'
@@ -10,5 +11,6 @@ export async function createPlop(destination: string): Promise<NodePlopAPI> {
   plop.setGenerator('service', serviceGenerator)
   plop.setGenerator('resource', resourceGenerator)
   plop.setGenerator('gateway', gatewayGenerator)
+  plop.setGenerator('consumer', consumerGenerator)
   return plop
 }

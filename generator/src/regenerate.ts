@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { readAnatomyFile } from './anatomy-file.js'
+import { addConsumer } from './commands/add-consumer.js'
 import { addField } from './commands/add-field.js'
 import { addGateway } from './commands/add-gateway.js'
 import { addResource } from './commands/add-resource.js'
@@ -10,7 +11,7 @@ import { newService } from './commands/new-service.js'
  * `anatomy new`, then every `anatomy add resource` in order and every `anatomy add field` after
  * them in the order they were made, with the same migration names, then every `anatomy add
  * gateway` from the copy of the remote's document the service holds (the remote itself may not be
- * running). What comes out is what the current template and generator write for that service.
+ * running), and every `anatomy add consumer`. What comes out is what the current template and generator write for that service.
  */
 export async function regenerate(serviceDir: string, parent: string): Promise<string> {
   const record = readAnatomyFile(serviceDir)
@@ -48,6 +49,9 @@ export async function regenerate(serviceDir: string, parent: string): Promise<st
       yes: true,
       quiet: true,
     })
+  }
+  for (const consumer of record.consumers ?? []) {
+    await addConsumer(consumer.name, { useCase: consumer.useCase, service, yes: true, quiet: true })
   }
   return service
 }

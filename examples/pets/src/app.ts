@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module'
+import type { Kysely } from 'kysely'
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
 import { type Database, openDatabase } from './clients/database/database.js'
 import { registerDatabaseMetrics } from './clients/database/database-metrics.js'
 import { migrateToLatest } from './clients/database/migrator.js'
+import type { Tables } from './clients/database/tables.js'
 import { openBroker } from './clients/queue/broker.js'
 import type { Config } from './config/load-config.js'
 import type { DependencyProbe } from './domain/health/dependency-probe.port.js'
@@ -42,18 +44,18 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     if (config.database.migrateOnStart) await migrateToLatest(database.db)
 
     const owners = createOwnersService(createOwnersGateway(database.db))
-    const pets = createPetsService(
-      createPetsGateway(database.db),
-      createOwnersGateway(database.db),
-      createTransactions(database.db, (transaction) => ({
-        pets: createPetsGateway(transaction),
-        events: createEventOutbox(transaction),
-        inbox: createInbox(transaction),
-      })),
-    )
+    const pets = petsServiceOn(database.db)
     const messaging: Messaging = {
       exchange: config.broker.exchange,
-      consumers: [adoptionRequestsConsumer(pets, config.broker.queuePrefix)],
+      consumers: [
+        adoptionRequestsConsumer(
+          createTransactions(database.db, (transaction) => ({
+            inbox: createInbox(transaction),
+            pets: petsServiceOn(transaction),
+          })),
+          config.broker.queuePrefix,
+        ),
+      ],
       events: petEvents,
     }
 
@@ -82,6 +84,18 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     if (!dependencies.database) await database.close()
     throw error
   }
+}
+
+/** The pets use cases on `db`: the pool, or a transaction that a message handler holds. */
+function petsServiceOn(db: Kysely<Tables>) {
+  return createPetsService(
+    createPetsGateway(db),
+    createOwnersGateway(db),
+    createTransactions(db, (transaction) => ({
+      pets: createPetsGateway(transaction),
+      events: createEventOutbox(transaction),
+    })),
+  )
 }
 
 /**

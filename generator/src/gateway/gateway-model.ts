@@ -92,7 +92,7 @@ export function remoteNameFromTitle(title: string): string {
   return shape.test(name) ? name : 'remote'
 }
 
-function checkedName(input: string, what: string): string {
+export function checkedName(input: string, what: string): string {
   if (!shape.test(input)) {
     throw new UsageError(
       `invalid ${what} name "${input}": use letters and digits, words joined by - or _ (e.g. pet-directory)`,

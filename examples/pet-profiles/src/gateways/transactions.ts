@@ -5,7 +5,9 @@ import { asUnavailableWhenUnreachable } from './database-errors.js'
 
 /**
  * Transactions on `db`: each run gets the scope `scopeOf` builds on the transaction's own
- * connection, so every gateway in it reads and writes inside the one transaction.
+ * connection, so every gateway in it reads and writes inside the one transaction. On a `db` that is
+ * a transaction already, a run joins it: a use case with a transaction of its own, called inside
+ * a message handler's, commits with the handler's inbox claim.
  */
 export function createTransactions<Scope>(
   db: Kysely<Tables>,
@@ -13,9 +15,11 @@ export function createTransactions<Scope>(
 ): Transactions<Scope> {
   return {
     run: (work) =>
-      db
-        .transaction()
-        .execute((transaction) => work(scopeOf(transaction)))
-        .catch(asUnavailableWhenUnreachable),
+      db.isTransaction
+        ? work(scopeOf(db))
+        : db
+            .transaction()
+            .execute((transaction) => work(scopeOf(transaction)))
+            .catch(asUnavailableWhenUnreachable),
   }
 }

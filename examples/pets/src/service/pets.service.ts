@@ -1,5 +1,4 @@
 import type { EventOutbox } from '../domain/events/event-outbox.port.js'
-import type { Inbox } from '../domain/events/inbox.port.js'
 import { OwnerNotFound } from '../domain/owners/owner.errors.js'
 import type { OwnerRepository } from '../domain/owners/owner-repository.port.js'
 import type { Page, PageRequest } from '../domain/page.js'
@@ -21,12 +20,6 @@ import type { Transactions } from '../domain/transactions.port.js'
 export interface AdoptionScope {
   readonly pets: PetRepository
   readonly events: EventOutbox
-  readonly inbox: Inbox
-}
-
-export interface AdoptionOptions {
-  /** The key of the message that asks for the adoption: a message applied before changes nothing. */
-  readonly messageKey?: string
 }
 
 /** The operations on pets, whatever the protocol that asks for them. */
@@ -39,7 +32,7 @@ export interface PetsService {
    * Gives the pet to a new owner, who must exist and have no pet of the same name already, and
    * records `pet.adopted`.
    */
-  adoptPet(id: string, newOwnerId: string, options?: AdoptionOptions): Promise<Pet>
+  adoptPet(id: string, newOwnerId: string): Promise<Pet>
   deletePet(id: string): Promise<void>
   /** The pets whose owner is the owner `ownerId`; that owner must exist. */
   listPetsOfOwner(ownerId: string, query: PetListQuery, page: PageRequest): Promise<Page<Pet>>
@@ -67,10 +60,9 @@ export function createPetsService(
       return (await pets.update(id, checkPetChanges(changes))) ?? notFound(id)
     },
 
-    adoptPet: (id, newOwnerId, { messageKey } = {}) =>
-      adoptions.run(async ({ pets, events, inbox }) => {
+    adoptPet: (id, newOwnerId) =>
+      adoptions.run(async ({ pets, events }) => {
         const pet = (await pets.get(id)) ?? notFound(id)
-        if (messageKey !== undefined && !(await inbox.claim(messageKey))) return pet
         const adopted = (await pets.transfer(id, checkAdoption(pet, newOwnerId))) ?? notFound(id)
         await events.record(petAdopted(adopted, pet.ownerId))
         return adopted
