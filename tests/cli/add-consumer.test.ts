@@ -21,7 +21,7 @@ describe('anatomy add consumer', () => {
       ['visit-bookings', 'visits.addVisit'],
       ['visit-moves', 'visits.updateVisit'],
       ['visit-cancellations', 'visits.deleteVisit'],
-    ]) {
+    ] as const) {
       const added = await anatomy('add', 'consumer', name, '--use-case', useCase, '--yes')
       expect(added.code, added.stderr).toBe(0)
       expect(added.stdout).toContain(`<AMQP_QUEUE_PREFIX>.${name}`)
