@@ -13,6 +13,12 @@ describe('readiness', () => {
     expect(readinessOf([up, down])).toEqual({ ready: false, dependencies: [up, down] })
   })
 
+  it('stays ready while a dependency it serves without is down, and still reports it', () => {
+    const brokerDown = { name: 'broker', up: false, latencyMs: 0, reason: 'no connection', optional: true }
+    expect(readinessOf([up, brokerDown])).toEqual({ ready: true, dependencies: [up, brokerDown] })
+    expect(readinessOf([down, brokerDown]).ready).toBe(false)
+  })
+
   it('is ready with no dependencies at all', () => {
     expect(readinessOf([]).ready).toBe(true)
   })

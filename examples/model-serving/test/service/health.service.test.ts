@@ -39,6 +39,17 @@ describe('health service', () => {
     })
   })
 
+  it('stays ready while an optional dependency is down, marking it optional', async () => {
+    const broker = { ...failing('broker', 'no connection to the broker'), optional: true }
+    const health = createHealthService([answering('database'), broker], { probeTimeoutMs: 100 })
+
+    const readiness = await health.readiness()
+
+    expect(readiness.ready).toBe(true)
+    expect(readiness.dependencies[1]).toMatchObject({ name: 'broker', up: false, optional: true })
+    expect(readiness.dependencies[0]).not.toHaveProperty('optional')
+  })
+
   it('counts a probe that does not answer in time as down', async () => {
     const health = createHealthService([hanging('database')], { probeTimeoutMs: 50 })
 
