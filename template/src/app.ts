@@ -1,17 +1,13 @@
 import { createRequire } from 'node:module'
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
+import { collectDefaultMetrics, Registry } from 'prom-client'
 import { type Database, openDatabase } from './clients/database/database.js'
 import { registerDatabaseMetrics } from './clients/database/database-metrics.js'
 import { migrateToLatest } from './clients/database/migrator.js'
-import { openBroker } from './clients/queue/broker.js'
 import type { Config } from './config/load-config.js'
 import type { DependencyProbe } from './domain/health/dependency-probe.port.js'
-import { createBrokerProbe } from './gateways/broker.probe.js'
 import { createDatabaseProbe } from './gateways/database.probe.js'
-import { startOutboxRelay } from './gateways/outbox-relay.js'
+import { connectBroker } from './messaging.js'
 import { asyncApiDocument, type Messaging } from './queue/asyncapi.js'
-import { startConsumers } from './queue/consumers.js'
-import { registerQueueMetrics } from './queue/queue-metrics.js'
 import { healthResource } from './resources/health.resource.js'
 import { createHealthService } from './service/health.service.js'
 import { createServer, type Server } from './web/server.js'
@@ -46,7 +42,11 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     })
 
     const probes: DependencyProbe[] = [createDatabaseProbe(database)]
-    if (config.broker.url) probes.push(connectBroker(server, database, metrics, config.broker, messaging))
+    if (config.broker.url) {
+      probes.push(
+        connectBroker({ name: api.title, server, database, metrics, settings: config.broker, messaging }),
+      )
+    }
     await server.register(healthResource(createHealthService(probes, config.health)))
 
     if (!dependencies.database) server.addHook('onClose', () => database.close())
@@ -55,46 +55,6 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     if (!dependencies.database) await database.close()
     throw error
   }
-}
-
-/**
- * Publishes the outbox's events and starts the consumers; on close, stops consuming, finishes the
- * messages in flight and the batch in hand, then disconnects. Returns the broker's probe.
- */
-function connectBroker(
-  server: Server,
-  database: Database,
-  metrics: Registry,
-  settings: Config['broker'],
-  messaging: Messaging,
-): DependencyProbe {
-  const broker = openBroker(settings.url, { name: describeApi().title, log: server.log })
-  const queueMetrics = registerQueueMetrics(metrics)
-  const relay = startOutboxRelay(database.db, broker, {
-    exchange: settings.exchange,
-    intervalMs: settings.relayIntervalMs,
-    batchSize: settings.relayBatchSize,
-    log: server.log,
-    onPublished: (count) => queueMetrics.published(settings.exchange, count),
-  })
-  new Gauge({
-    name: 'outbox_backlog_events',
-    help: 'Events recorded and not yet published.',
-    registers: [metrics],
-    async collect() {
-      this.set(await relay.backlog().catch(() => Number.NaN))
-    },
-  })
-  const consumers = startConsumers(broker, messaging.consumers, settings, {
-    log: server.log,
-    metrics: queueMetrics,
-  })
-  server.addHook('onClose', async () => {
-    await consumers.stop()
-    await relay.stop()
-    await broker.close()
-  })
-  return createBrokerProbe(broker)
 }
 
 function describeApi() {

@@ -87,6 +87,7 @@ export const leftOutFiles: Record<keyof typeof handGrownFiles, readonly string[]
     'src/gateways/remote-errors.ts',
     'src/gateways/remote.probe.ts',
     'src/gateways/transactions.ts',
+    'src/messaging.ts',
     'src/migrate.ts',
     'src/migrations/',
     'src/queue/',
