@@ -14,6 +14,8 @@ export interface AnatomyFile {
   readonly resources: readonly RecordedResource[]
   readonly gateways?: readonly RecordedGateway[]
   readonly consumers?: readonly RecordedConsumer[]
+  /** A team's folder of template overrides, relative to the service or absolute. */
+  readonly templates?: string
 }
 
 export interface RecordedConsumer {

@@ -5,6 +5,7 @@ import { addGateway } from './commands/add-gateway.js'
 import { addResource } from './commands/add-resource.js'
 import { newService } from './commands/new-service.js'
 import { updateGateway } from './commands/update-gateway.js'
+import { checkService, recordBase, UpdateConflicts, updateService } from './commands/update-service.js'
 import { UsageError } from './usage-error.js'
 import { anatomyVersion } from './version.js'
 
@@ -22,6 +23,10 @@ program
   .option('--description <text>', 'one-line description of the service')
   .option('-y, --yes', 'ask nothing: take defaults for every answer not given', false)
   .option('--no-install', 'do not run npm install in the new service')
+  .option(
+    '--templates <dir>',
+    "a team's folder of template overrides: files at the template's paths (src/web/server.ts, resource/service.ts.hbs) replace anatomy's own",
+  )
   .action((name: string | undefined, options) => newService(name, options))
 
 const add = program.command('add').description('add a part to an existing service')
@@ -111,6 +116,34 @@ program
   .option('--dry-run', 'print the files it would write; write nothing', false)
   .action((name: string, options) => updateGateway(name, options))
 
+program
+  .command('update')
+  .description(
+    'bring the service to what this anatomy writes: a three-way merge from what it wrote last time, keeping every hand edit',
+  )
+  .option('--to <version>', 'the version to update to: the installed anatomy (the default)')
+  .option('-s, --service <dir>', 'the service to update', '.')
+  .option('--dry-run', 'print what would change; write nothing', false)
+  .option(
+    '--record-base',
+    'record what this anatomy writes for the service as what it was made from (once, for a service made before anatomy kept it)',
+    false,
+  )
+  .action(async (options) => {
+    if (options.recordBase) await recordBase(options)
+    else await updateService(options)
+  })
+
+program
+  .command('check')
+  .description(
+    'exit 1 when the service is behind the installed anatomy, printing what anatomy update would change',
+  )
+  .option('-s, --service <dir>', 'the service to check', '.')
+  .action(async (options) => {
+    if (!(await checkService(options))) process.exitCode = 1
+  })
+
 try {
   await program.parseAsync()
 } catch (error) {
@@ -123,5 +156,6 @@ function exitCodeOf(error: unknown): number {
     return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? 0 : 2
   }
   console.error(`anatomy: ${error instanceof Error ? error.message : String(error)}`)
+  if (error instanceof UpdateConflicts) return 1
   return error instanceof UsageError ? 2 : 1
 }

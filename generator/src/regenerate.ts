@@ -5,6 +5,7 @@ import { addField } from './commands/add-field.js'
 import { addGateway } from './commands/add-gateway.js'
 import { addResource } from './commands/add-resource.js'
 import { newService } from './commands/new-service.js'
+import { overrideFoldersOf } from './template-overrides.js'
 
 /**
  * Makes the service again, in `parent`, from the answers its .anatomy.json recorded: the same
@@ -16,7 +17,17 @@ import { newService } from './commands/new-service.js'
 export async function regenerate(serviceDir: string, parent: string): Promise<string> {
   const record = readAnatomyFile(serviceDir)
   const { name, description } = record.service
-  await newService(name, { dir: parent, description, yes: true, install: false, quiet: true })
+  const overrides = overrideFoldersOf(serviceDir, record)
+  await newService(name, {
+    dir: parent,
+    description,
+    yes: true,
+    install: false,
+    quiet: true,
+    recordBase: false,
+    overrides,
+    ...(record.templates ? { recordedTemplates: record.templates } : {}),
+  })
   const service = join(parent, name)
   for (const resource of record.resources) {
     await addResource(resource.name, {
@@ -25,6 +36,7 @@ export async function regenerate(serviceDir: string, parent: string): Promise<st
       yes: true,
       quiet: true,
       migrationTimestamp: resource.migration.slice(0, 14),
+      overrides,
     })
   }
   const addedFields = record.resources
@@ -51,7 +63,13 @@ export async function regenerate(serviceDir: string, parent: string): Promise<st
     })
   }
   for (const consumer of record.consumers ?? []) {
-    await addConsumer(consumer.name, { useCase: consumer.useCase, service, yes: true, quiet: true })
+    await addConsumer(consumer.name, {
+      useCase: consumer.useCase,
+      service,
+      yes: true,
+      quiet: true,
+      overrides,
+    })
   }
   return service
 }

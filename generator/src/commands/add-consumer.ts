@@ -17,6 +17,8 @@ import {
 } from '../consumer/consumer-files.js'
 import { type ConsumerModel, consumerModelOf } from '../consumer/consumer-model.js'
 import { checkedName } from '../gateway/gateway-model.js'
+import { overrideFoldersOf } from '../template-overrides.js'
+import { alsoOnBase } from '../update/keep-base.js'
 import { UsageError } from '../usage-error.js'
 import { WiringRefused } from '../wiring/wiring-refused.js'
 
@@ -26,6 +28,8 @@ export interface AddConsumerOptions {
   readonly yes: boolean
   readonly dryRun?: boolean
   readonly quiet?: boolean
+  /** Folders of template overrides, first match first (default: the service's own, then its team's). */
+  readonly overrides?: readonly string[]
 }
 
 /**
@@ -60,8 +64,9 @@ export async function addConsumer(name: string | undefined, options: AddConsumer
   }
   refuseExisting(service, model)
 
+  const overrides = options.overrides ?? overrideFoldersOf(service, anatomy)
   const plan: PlannedFile[] = [
-    ...(await consumerFiles(model, (template, data) => plop.renderString(template, data))),
+    ...(await consumerFiles(model, overrides, (template, data) => plop.renderString(template, data))),
     ...(await missingSharedFiles(service)),
     await wiredAppFile(service, model),
     recorded(anatomy, { name: model.kebab, useCase: `${model.resource.entities}.${model.method}` }),
@@ -71,6 +76,15 @@ export async function addConsumer(name: string | undefined, options: AddConsumer
     return
   }
   await writeChanges(service, plan)
+  await alsoOnBase(service, (base) =>
+    addConsumer(model.kebab, {
+      useCase: `${model.resource.entities}.${model.method}`,
+      service: base,
+      yes: true,
+      quiet: true,
+      overrides,
+    }),
+  )
   if (options.quiet) return
   console.log(
     `added ${model.kebab}: messages on <AMQP_QUEUE_PREFIX>.${model.kebab} call ${model.method}, once each`,

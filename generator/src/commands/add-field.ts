@@ -5,6 +5,7 @@ import { describeChanges, type PlannedFile, writeChanges } from '../change-set.j
 import { parseFieldSpecs } from '../resource/field-spec.js'
 import { fieldModelOf, identifierOf } from '../resource/resource-model.js'
 import { resourceNamesOf } from '../resource/resource-name.js'
+import { alsoOnBase } from '../update/keep-base.js'
 import { UsageError } from '../usage-error.js'
 import { fieldWirings } from '../wiring/field-wiring.js'
 import { addToMigrations } from '../wiring/migration-list.js'
@@ -87,6 +88,9 @@ export async function addField(resource: string, spec: string, options: AddField
     return
   }
   await writeChanges(service, plan)
+  await alsoOnBase(service, (base) =>
+    addField(resource, spec, { service: base, quiet: true, migrationTimestamp: migrationId.slice(0, 14) }),
+  )
   if (!options.quiet) console.log(`added ${field.name} to ${names.kebab}: migration ${migrationId}`)
 }
 

@@ -19,6 +19,7 @@ import {
 } from '../gateway/gateway-model.js'
 import { loadRemoteDocument } from '../gateway/remote-document.js'
 import { assertTypesOf, generateRemoteTypes } from '../gateway/remote-types.js'
+import { alsoOnBase } from '../update/keep-base.js'
 import { UsageError } from '../usage-error.js'
 import { addRemoteClient, addRemoteSettings, addRemoteToConfigMap } from '../wiring/remote-wiring.js'
 import { WiringRefused } from '../wiring/wiring-refused.js'
@@ -100,6 +101,17 @@ export async function addGateway(name: string | undefined, options: AddGatewayOp
     return
   }
   await writeChanges(service, plan)
+  await alsoOnBase(service, (base) =>
+    addGateway(names.kebab, {
+      openapi: join(service, 'src/clients/http', remote.kebab, 'openapi.json'),
+      remote: remote.kebab,
+      ...(operations ? { operations: operations.join(',') } : {}),
+      recordedOpenapi: record.openapi,
+      service: base,
+      yes: true,
+      quiet: true,
+    }),
+  )
   if (options.quiet) return
   console.log(
     `added ${names.kebab}: the ${remote.label}'s ${model.operations.length} operations, a port of ${model.methods.length}`,

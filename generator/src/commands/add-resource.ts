@@ -7,6 +7,8 @@ import { parseFieldSpecs } from '../resource/field-spec.js'
 import { filesOf, sharedFiles, wiringOf } from '../resource/resource-files.js'
 import { type ResourceModel, resourceModelOf } from '../resource/resource-model.js'
 import { resourceNamesOf } from '../resource/resource-name.js'
+import { generatorTemplate, overrideFoldersOf } from '../template-overrides.js'
+import { alsoOnBase } from '../update/keep-base.js'
 import { UsageError } from '../usage-error.js'
 import { WiringRefused } from '../wiring/wiring-refused.js'
 import { migrationIdOf } from './migration-id.js'
@@ -18,6 +20,8 @@ export interface AddResourceOptions {
   readonly dryRun?: boolean
   readonly migrationTimestamp?: string
   readonly quiet?: boolean
+  /** Folders of template overrides, first match first (default: the service's own, then its team's). */
+  readonly overrides?: readonly string[]
 }
 
 /** `anatomy add resource <name> --fields ...`: a resource across every layer, wired and tested. */
@@ -57,8 +61,9 @@ export async function addResource(name: string | undefined, options: AddResource
   if (anatomy.resources.some((resource) => resourceNamesOf(resource.name).kebab === names.kebab)) {
     throw new UsageError(`resource "${names.kebab}" already exists in ${service}`)
   }
+  const overrides = options.overrides ?? overrideFoldersOf(service, anatomy)
   const plan = [
-    ...(await newFiles(service, model, (template) => plop.renderString(template, model))),
+    ...(await newFiles(service, model, overrides, (template) => plop.renderString(template, model))),
     ...(await wiredFiles(service, model)),
     recorded(anatomy, { name: given.name, fields: given.fieldSpec, migration: model.migrationId }),
   ]
@@ -67,6 +72,16 @@ export async function addResource(name: string | undefined, options: AddResource
     return
   }
   await writeChanges(service, plan)
+  await alsoOnBase(service, (base) =>
+    addResource(given.name, {
+      fields: given.fieldSpec,
+      service: base,
+      yes: true,
+      quiet: true,
+      migrationTimestamp: model.migrationId.slice(0, 14),
+      overrides,
+    }),
+  )
   if (options.quiet) return
   console.log(`added ${names.kebab}: ${plan.length - 1} files, wired into src/app.ts`)
   console.log(`  routes: GET|POST /${names.kebabPlural}, GET|PATCH|DELETE /${names.kebabPlural}/{id}`)
@@ -76,6 +91,7 @@ export async function addResource(name: string | undefined, options: AddResource
 async function newFiles(
   service: string,
   model: ResourceModel,
+  overrides: readonly string[],
   render: (template: string) => string,
 ): Promise<PlannedFile[]> {
   const { resourceTemplatesRoot, templateRoot } = await import('../paths.js')
@@ -84,7 +100,11 @@ async function newFiles(
     if (existsSync(join(service, file.path))) {
       throw new UsageError(`resource "${model.kebab}" already exists: ${file.path} is there`)
     }
-    const template = await readFile(join(resourceTemplatesRoot, file.template), 'utf8')
+    const template = await generatorTemplate(
+      overrides,
+      `resource/${file.template}`,
+      join(resourceTemplatesRoot, file.template),
+    )
     planned.push({ path: file.path, content: render(template) })
   }
   for (const path of sharedFiles) {

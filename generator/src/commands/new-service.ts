@@ -1,10 +1,15 @@
 import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import { defaultDescription, type ServiceAnswers } from '../generators/service.generator.js'
 import { assertServiceName } from '../naming.js'
 import { assertFreeFolder, assertUsableParent } from '../target-folder.js'
+import { overridesFolder } from '../template-overrides.js'
+import { writeBaseSnapshot } from '../update/base-snapshot.js'
+import { treeOf } from '../update/generated-tree.js'
 import { UsageError } from '../usage-error.js'
+import { anatomyVersion } from '../version.js'
 
 export interface NewServiceOptions {
   readonly dir: string
@@ -12,6 +17,13 @@ export interface NewServiceOptions {
   readonly yes: boolean
   readonly install: boolean
   readonly quiet?: boolean
+  /** A team's folder of template overrides, from the current folder. */
+  readonly templates?: string
+  /** The override folders themselves, first match first, and the team folder as recorded: as regenerating passes them. */
+  readonly overrides?: readonly string[]
+  readonly recordedTemplates?: string
+  /** Keep what was written in .anatomy/base.json.gz, for anatomy update (not when regenerating). */
+  readonly recordBase?: boolean
 }
 
 /** `anatomy new <name>`: stamps the template into <dir>/<name>, then installs its dependencies. */
@@ -25,17 +37,28 @@ export async function newService(name: string | undefined, options: NewServiceOp
   const plop = await createPlop(directory)
   const generator = plop.getGenerator('service')
   const interactive = !options.yes && process.stdin.isTTY === true
-  const answers: ServiceAnswers = interactive
+  const given = interactive
     ? { ...(await generator.runPrompts([name ?? '_', options.description ?? '_'])), directory }
     : { name: requireName(name), description: options.description ?? defaultDescription, directory }
-  checkTarget(answers.name, directory)
+  checkTarget(given.name, directory)
 
-  const root = join(directory, answers.name)
+  const root = join(directory, given.name)
+  const team = options.templates === undefined ? undefined : resolve(options.templates)
+  if (team !== undefined && !existsSync(team)) {
+    throw new UsageError(`--templates ${options.templates}: no such folder`)
+  }
+  const answers: ServiceAnswers = {
+    ...given,
+    overrides: options.overrides ?? [join(root, overridesFolder), ...(team ? [team] : [])],
+    ...(team ? { templates: relative(root, team) || '.' } : {}),
+    ...(options.recordedTemplates ? { templates: options.recordedTemplates } : {}),
+  }
   const { failures } = await generator.runActions(answers)
   if (failures.length > 0) {
     await rm(root, { recursive: true, force: true })
     throw new Error(`could not write the service: ${failures.map((f) => f.error).join('; ')}`)
   }
+  if (options.recordBase !== false) await writeBaseSnapshot(root, anatomyVersion, await treeOf(root))
   if (options.quiet) return
   console.log(`created ${answers.name} in ${root}`)
   if (options.install) install(root)

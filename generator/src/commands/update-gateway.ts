@@ -1,3 +1,4 @@
+import { cp } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
 import { anatomyFileName, readAnatomyFile, serializeAnatomyFile } from '../anatomy-file.js'
 import { describeChanges, type PlannedFile, writeChanges } from '../change-set.js'
@@ -5,6 +6,7 @@ import { remoteClientFiles } from '../gateway/gateway-files.js'
 import { gatewayModelOf, gatewayNamesOf, remoteNamesOf } from '../gateway/gateway-model.js'
 import { loadRemoteDocument } from '../gateway/remote-document.js'
 import { assertTypesOf, generateRemoteTypes } from '../gateway/remote-types.js'
+import { alsoOnBase } from '../update/keep-base.js'
 import { UsageError } from '../usage-error.js'
 import { recordedSource, sourceFromCwd } from './add-gateway.js'
 
@@ -56,6 +58,9 @@ export async function updateGateway(name: string, options: UpdateGatewayOptions)
     return
   }
   await writeChanges(service, plan)
+  await alsoOnBase(service, async (base) => {
+    for (const file of plan) await cp(join(service, file.path), join(base, file.path))
+  })
   if (options.quiet) return
   console.log(`updated the ${model.remote.label}'s client: ${model.operations.length} operations`)
   console.log(

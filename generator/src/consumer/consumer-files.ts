@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { PlannedFile } from '../change-set.js'
 import { consumerTemplatesRoot } from '../paths.js'
 import type { Wiring } from '../resource/resource-files.js'
+import { generatorTemplate } from '../template-overrides.js'
 import { registerConsumer } from '../wiring/consumer-wiring.js'
 import type { ConsumerModel } from './consumer-model.js'
 
@@ -29,12 +29,16 @@ export const sharedConsumerFiles = [
 /** The consumer and its test, rendered. */
 export async function consumerFiles(
   m: ConsumerModel,
+  overrides: readonly string[],
   render: (template: string, data: object) => string,
 ): Promise<PlannedFile[]> {
   const data = renderingOf(m)
   const paths = consumerPaths(m)
   const rendered = async (template: string) =>
-    render(await readFile(join(consumerTemplatesRoot, template), 'utf8'), data)
+    render(
+      await generatorTemplate(overrides, `consumer/${template}`, join(consumerTemplatesRoot, template)),
+      data,
+    )
   return [
     { path: paths.source, content: await rendered('consumer.ts.hbs') },
     { path: paths.test, content: await rendered('consumer.test.ts.hbs') },

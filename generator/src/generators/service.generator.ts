@@ -12,6 +12,10 @@ export interface ServiceAnswers {
   readonly description: string
   /** The folder the service is created in, as `<directory>/<name>`. */
   readonly directory: string
+  /** Folders of template overrides, first match first. */
+  readonly overrides?: readonly string[]
+  /** The team's folder of overrides, as .anatomy.json records it. */
+  readonly templates?: string
 }
 
 /** The template's own name and description, replaced by the answers in every stamped file. */
@@ -41,7 +45,7 @@ export const serviceGenerator: Partial<PlopGeneratorConfig> = {
 export const stampTemplate: CustomActionFunction = async (answers) => {
   const service = answers as ServiceAnswers
   const root = join(service.directory, service.name)
-  const files = (await readTemplateFiles()).map((file) => personalise(file, service))
+  const files = (await readTemplateFiles(service.overrides)).map((file) => personalise(file, service))
   for (const file of files) {
     await mkdir(dirname(join(root, file.path)), { recursive: true })
     await writeFile(join(root, file.path), file.content)
@@ -51,6 +55,7 @@ export const stampTemplate: CustomActionFunction = async (answers) => {
     serializeAnatomyFile({
       template: { name: 'anatomy', version: anatomyVersion },
       service: { name: service.name, description: service.description },
+      ...(service.templates ? { templates: service.templates } : {}),
       resources: [],
     }),
   )

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { templateRoot } from '../paths.js'
+import { overrideOf } from '../template-overrides.js'
 
 /** What exists in template/ only because it is developed in place, and is never stamped out. */
 const notStamped = new Set([
@@ -21,7 +22,8 @@ export interface TemplateFile {
   readonly content: Buffer
 }
 
-export async function readTemplateFiles(): Promise<TemplateFile[]> {
+/** The template's files, each taken from the first override folder that has it, if one does. */
+export async function readTemplateFiles(overrides: readonly string[] = []): Promise<TemplateFile[]> {
   const entries = await readdir(templateRoot, { recursive: true, withFileTypes: true })
   const files = entries
     .filter((entry) => entry.isFile())
@@ -31,7 +33,8 @@ export async function readTemplateFiles(): Promise<TemplateFile[]> {
   return Promise.all(
     files.map(async (path) => ({
       path: stampedAs[path] ?? path,
-      content: await readFile(join(templateRoot, path)),
+      content:
+        (await overrideOf(overrides, stampedAs[path] ?? path)) ?? (await readFile(join(templateRoot, path))),
     })),
   )
 }
