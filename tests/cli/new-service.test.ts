@@ -110,8 +110,10 @@ describe('anatomy new <name> --yes --no-install', () => {
     expect(code).toBe(0)
   })
 
-  it('stamps out every file of the template, and a record of how it was made', async () => {
-    expect(await listFiles(service)).toEqual([...templateFiles, '.anatomy.json'].sort())
+  it('stamps out every file of the template, a record of how it was made, and of what it wrote', async () => {
+    expect(await listFiles(service)).toEqual(
+      [...templateFiles, '.anatomy.json', '.anatomy/base.json.gz'].sort(),
+    )
   })
 
   it('names the package and describes it as asked', async () => {

@@ -165,6 +165,7 @@ describe('anatomy update and anatomy check', () => {
     )
     expect(await readFile(join(shop, 'src/web/extra.ts'), 'utf8')).toBe('export const extra = 1\n')
     await expect(readFile(join(shop, 'test/web/closing.test.ts'))).rejects.toThrow()
+    expect((await nextAnatomy('check', '--service', shop)).code).toBe(0)
   })
 
   it('refuses, writing nothing, a work tree with uncommitted changes; --dry-run writes nothing either', async () => {
