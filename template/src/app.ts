@@ -38,6 +38,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       logRequests: config.log.requests,
       api,
       asyncApi: asyncApiDocument(api, messaging),
+      authentication: config.authentication,
       metrics,
     })
 

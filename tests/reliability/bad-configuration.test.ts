@@ -13,6 +13,8 @@ const refusedValueByFormat: Record<string, string> = {
   'non-empty-string': ' ',
   'postgres-url': 'mysql://db/app',
   'optional-amqp-url': 'http://rabbitmq:15672',
+  'optional-http-url': 'login.example.com',
+  'algorithm-list': 'HS256',
   'origin-list': 'app.example.com',
   'route-path': 'no-leading-slash',
   'local-storage-uri': 'gs://bucket/models',

@@ -1,15 +1,20 @@
 import { join, resolve } from 'node:path'
+import { authenticationOf } from './auth.settings.js'
 import { configSchema } from './config.schema.js'
-import { readSettings, serviceRoot } from './read-settings.js'
+import { ConfigError, readSettings, serviceRoot } from './read-settings.js'
 
 export { ConfigError } from './read-settings.js'
 export type Config = ReturnType<typeof loadConfig>
 
 /** Reads every setting from `env`, or throws a ConfigError naming each variable that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
-  const { database, ...rest } = readSettings(configSchema, env)
+  const { database, auth, ...rest } = readSettings(configSchema, env)
   const { pgliteDataDir, ...server } = database
-  return { ...rest, database: { ...server, pglite: embeddedDatabase(pgliteDataDir) } }
+  return {
+    ...rest,
+    authentication: authenticationOf(auth, env.NODE_ENV, (message) => new ConfigError(message)),
+    database: { ...server, pglite: embeddedDatabase(pgliteDataDir) },
+  }
 }
 
 /** The embedded database's folder, and the snapshot every new one starts from, shipped with the service. */

@@ -49,15 +49,18 @@ export interface AppUnderTest extends RunningApp {
 
 /**
  * The app of the enclosing describe block, on a database of its own on `engine` (or, with none,
- * on the one `env` configures): started before its tests and closed after them, so a test file
- * says only what it tests.
+ * on the one `env` configures; `env` may be worked out first, as when it names a server the test
+ * starts): started before its tests and closed after them, so a test file says only what it tests.
  */
-export function appUnderTest(engine: Engine | undefined, env: Record<string, string> = {}): AppUnderTest {
+export function appUnderTest(
+  engine: Engine | undefined,
+  env: Record<string, string> | (() => Promise<Record<string, string>>) = {},
+): AppUnderTest {
   let database: TestDatabase | undefined
   let app: RunningApp | undefined
   beforeAll(async () => {
     database = engine && (await openTestDatabase(engine))
-    app = await startApp(database, env)
+    app = await startApp(database, typeof env === 'function' ? await env() : env)
   })
   afterAll(async () => {
     await app?.close()

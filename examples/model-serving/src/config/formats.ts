@@ -62,6 +62,34 @@ convict.addFormats({
       }
     },
   },
+  'optional-http-url': {
+    validate(value: unknown) {
+      if (value === '') return
+      if (typeof value !== 'string' || !URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+        throw new Error('must be an http:// or https:// URL, or empty')
+      }
+    },
+  },
+  /** JOSE signature algorithms; never none, which would accept a token nobody signed. */
+  'algorithm-list': {
+    coerce: (value: string) =>
+      value
+        .split(',')
+        .map((algorithm) => algorithm.trim())
+        .filter(Boolean),
+    validate(algorithms: unknown) {
+      const known = /^(RS|PS|ES)(256|384|512)$|^EdDSA$|^Ed25519$/
+      const list = algorithms as string[]
+      if (list.length === 0) throw new Error('must name at least one algorithm, like RS256,ES256')
+      for (const algorithm of list) {
+        if (!known.test(algorithm)) {
+          throw new Error(
+            `must be asymmetric JOSE algorithms like RS256 or ES256, comma separated: "${algorithm}" is not`,
+          )
+        }
+      }
+    },
+  },
   /** Empty means no broker. */
   'optional-amqp-url': {
     validate(value: unknown) {

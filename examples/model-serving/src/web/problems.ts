@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError, type DomainErrorKind } from '../domain/errors.js'
 import { type ProblemBasics, type ProblemExtension, ProblemMediaType } from '../resources/problem.schema.js'
+import { AuthenticationRefused } from './authentication.js'
 import { ServiceClosing } from './closing.js'
 import { fieldErrorsOf } from './field-errors.js'
 import { RequestTimedOut } from './request-timeout.js'
@@ -75,6 +76,9 @@ function problemOf(error: FastifyError): ProblemDraft {
     const errors = fieldErrorsOf(error.validation, error.validationContext ?? 'body')
     const detail = errors.map((e) => `${[e.in, e.field].filter(Boolean).join('.')} ${e.message}`)
     return { status: 400, code: 'REQUEST.INVALID', detail: detail.join('; '), errors }
+  }
+  if (error instanceof AuthenticationRefused) {
+    return { status: error.statusCode, code: error.code, detail: error.message }
   }
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) {

@@ -9,6 +9,7 @@ import Fastify, {
 } from 'fastify'
 import type { Registry } from 'prom-client'
 import { type ProblemExtension, problemSchema } from '../resources/problem.schema.js'
+import { type AuthenticationOptions, registerAuthentication } from './authentication.js'
 import { refuseWhileClosing } from './closing.js'
 import { documentCommonProblems } from './common-problems.js'
 import { registerMetrics } from './metrics.js'
@@ -43,6 +44,8 @@ export interface ServerOptions extends ProtectionOptions {
   readonly problemExtension?: ProblemExtension
   /** The AsyncAPI document of the messages the service consumes and publishes, served at /docs/asyncapi.json. */
   readonly asyncApi?: object
+  /** Bearer JWTs and the scopes of each route; undefined: every route open. */
+  readonly authentication?: AuthenticationOptions
   /** Makes each request's id current (`currentRequestId`), for calls to other services to pass on. */
   readonly requestContext?: boolean
 }
@@ -74,8 +77,9 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   registerRequestTimeout(server, options.requestTimeoutMs)
   registerProblemHandlers(server, answerWithProblem)
   documentCommonProblems(server, { rateLimited: options.rateLimitMax > 0 })
+  registerAuthentication(server, options.api.title, options.authentication)
   await registerProtection(server, options)
-  await registerOpenApi(server, options.api)
+  await registerOpenApi(server, options.api, { bearer: options.authentication !== undefined })
   if (options.asyncApi) serveAsyncApi(server, options.asyncApi)
   registerMetrics(server, options.metrics)
   return server

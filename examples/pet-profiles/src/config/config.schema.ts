@@ -1,4 +1,5 @@
 import convict from 'convict'
+import { authSettings } from './auth.settings.js'
 import { brokerSettings } from './broker.settings.js'
 import './formats.js'
 import { remoteSettings } from './remote.settings.js'
@@ -58,6 +59,7 @@ export const configSchema = {
       env: 'DATABASE_MIGRATE_ON_START',
     },
   },
+  auth: authSettings(),
   broker: brokerSettings({ exchange: 'pet-profiles.events', queuePrefix: 'pet-profiles' }),
   petsApi: remoteSettings('pets API', 'PETS_API', { baseUrl: 'http://pets:8080' }),
 }

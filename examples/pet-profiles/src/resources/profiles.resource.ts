@@ -9,6 +9,7 @@ export function profilesResource(profiles: ProfilesService): FastifyPluginAsyncT
     app.get(
       '/profiles/:petId',
       {
+        config: { scopes: ['profiles:read'] },
         schema: {
           operationId: 'getPetProfile',
           tags: ['profiles'],

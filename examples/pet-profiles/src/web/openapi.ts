@@ -5,13 +5,37 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import type { OpenAPIV3_1 } from 'openapi-types'
+import { bearerScheme } from './authentication.js'
 
 export type ApiDescription = Required<Pick<OpenAPIV3_1.InfoObject, 'title' | 'version' | 'description'>>
 
 /** The OpenAPI document at /docs/json, built from the routes' own schemas, and a UI at /docs. */
-export async function registerOpenApi(server: FastifyInstance, api: ApiDescription): Promise<void> {
+export async function registerOpenApi(
+  server: FastifyInstance,
+  api: ApiDescription,
+  { bearer }: { readonly bearer: boolean },
+): Promise<void> {
+  const document: Partial<OpenAPIV3_1.Document> = {
+    openapi: '3.1.0',
+    info: api,
+    // Relative: the document is served by the service it describes, wherever that is deployed.
+    servers: [{ url: '/', description: 'The service serving this document.' }],
+    ...(bearer && {
+      components: {
+        securitySchemes: {
+          [bearerScheme]: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description:
+              "A JWT from the service's identity provider; each operation names the scopes it needs.",
+          },
+        },
+      },
+    }),
+  }
   await server.register(swagger, {
-    openapi: { openapi: '3.1.0', info: api } satisfies Partial<OpenAPIV3_1.Document>,
+    openapi: document,
     refResolver: {
       buildLocalReference: (schema, _base, _fragment, index) => String(schema.$id ?? `schema-${index}`),
     },

@@ -1,4 +1,5 @@
 import convict from 'convict'
+import { authSettings } from './auth.settings.js'
 import { brokerSettings } from './broker.settings.js'
 import './formats.js'
 import { serverSettings } from './server.settings.js'
@@ -57,5 +58,6 @@ export const configSchema = {
       env: 'DATABASE_MIGRATE_ON_START',
     },
   },
+  auth: authSettings(),
   broker: brokerSettings({ exchange: 'pets.events', queuePrefix: 'pets' }),
 }

@@ -17,12 +17,17 @@ import { problemResponses } from './problem.schema.js'
 
 const routeTags = ['owners']
 
+/** The scopes a token must grant: to read owners, and to change them. */
+const readScope = 'owners:read'
+const writeScope = 'owners:write'
+
 /** HTTP for owners: translates requests to use cases, and owners to JSON. */
 export function ownersResource(owners: OwnersService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/owners',
       {
+        config: { scopes: [readScope] },
         schema: {
           operationId: 'listOwners',
           tags: routeTags,
@@ -37,6 +42,7 @@ export function ownersResource(owners: OwnersService): FastifyPluginAsyncTypebox
     app.get(
       '/owners/:id',
       {
+        config: { scopes: [readScope] },
         schema: {
           operationId: 'getOwner',
           tags: routeTags,
@@ -51,6 +57,7 @@ export function ownersResource(owners: OwnersService): FastifyPluginAsyncTypebox
     app.post(
       '/owners',
       {
+        config: { scopes: [writeScope] },
         schema: {
           operationId: 'addOwner',
           tags: routeTags,
@@ -68,6 +75,7 @@ export function ownersResource(owners: OwnersService): FastifyPluginAsyncTypebox
     app.patch(
       '/owners/:id',
       {
+        config: { scopes: [writeScope] },
         schema: {
           operationId: 'updateOwner',
           tags: routeTags,
@@ -83,6 +91,7 @@ export function ownersResource(owners: OwnersService): FastifyPluginAsyncTypebox
     app.delete(
       '/owners/:id',
       {
+        config: { scopes: [writeScope] },
         schema: {
           operationId: 'deleteOwner',
           tags: routeTags,

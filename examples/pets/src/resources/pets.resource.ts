@@ -18,12 +18,17 @@ import { problemResponses } from './problem.schema.js'
 
 const routeTags = ['pets']
 
+/** The scopes a token must grant: to read pets, and to change them. */
+const readScope = 'pets:read'
+const writeScope = 'pets:write'
+
 /** HTTP for pets: translates requests to use cases, and pets to JSON. */
 export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/pets',
       {
+        config: { scopes: [readScope] },
         schema: {
           operationId: 'listPets',
           tags: routeTags,
@@ -38,6 +43,7 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
     app.get(
       '/owners/:id/pets',
       {
+        config: { scopes: [readScope] },
         schema: {
           operationId: 'listPetsOfOwner',
           tags: routeTags,
@@ -53,6 +59,7 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
     app.get(
       '/pets/:id',
       {
+        config: { scopes: [readScope] },
         schema: {
           operationId: 'getPet',
           tags: routeTags,
@@ -67,6 +74,7 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
     app.post(
       '/pets',
       {
+        config: { scopes: [writeScope] },
         schema: {
           operationId: 'addPet',
           tags: routeTags,
@@ -84,6 +92,7 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
     app.patch(
       '/pets/:id',
       {
+        config: { scopes: [writeScope] },
         schema: {
           operationId: 'updatePet',
           tags: routeTags,
@@ -99,6 +108,7 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
     app.post(
       '/pets/:id/adoption',
       {
+        config: { scopes: [writeScope] },
         schema: {
           operationId: 'adoptPet',
           tags: routeTags,
@@ -116,6 +126,7 @@ export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
     app.delete(
       '/pets/:id',
       {
+        config: { scopes: [writeScope] },
         schema: {
           operationId: 'deletePet',
           tags: routeTags,

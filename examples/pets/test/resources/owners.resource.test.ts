@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { appUnderTest } from '../support/http.js'
+import { startIdentityProvider } from '../support/identity-provider.js'
 
 /** An owner as a client sends it, every field set. */
 const newOwner = {
@@ -160,5 +161,28 @@ describe('/owners over HTTP', () => {
     const response = await app.http.get('/owners').query({ name: newOwner.name }).expect(200)
 
     expect(response.body.items).toEqual([wanted])
+  })
+})
+
+describe('/owners with an identity provider', () => {
+  let provider: Awaited<ReturnType<typeof startIdentityProvider>>
+  const app = appUnderTest('pglite', async () => {
+    provider = await startIdentityProvider('owners-test')
+    return provider.settings
+  })
+  afterAll(() => provider?.stop())
+
+  it('asks for a token, refuses one without the scope, and answers one with it', async () => {
+    await app.http.get('/owners').expect(401)
+    await app.http
+      .get('/owners')
+      .set('authorization', `Bearer ${await provider.token('owners:write')}`)
+      .expect(403)
+    await app.http
+      .get('/owners')
+      .set('authorization', `Bearer ${await provider.token('owners:read')}`)
+      .expect(200)
+    const forged = `${(await provider.token('owners:read')).slice(0, -4)}AAAA`
+    await app.http.get('/owners').set('authorization', `Bearer ${forged}`).expect(401)
   })
 })
