@@ -3,14 +3,14 @@ import type { Readiness } from '../domain/health/readiness.js'
 import type { HealthService } from '../service/health.service.js'
 import { literalPath } from './literal-path.js'
 
-const Liveness = Type.Object({ status: Type.Literal('up'), uptimeSeconds: Type.Integer() })
+const Liveness = Type.Object({ status: Type.Enum(['up']), uptimeSeconds: Type.Integer() })
 
 const ReadinessBody = Type.Object({
-  status: Type.Union([Type.Literal('ready'), Type.Literal('not ready')]),
+  status: Type.Enum(['ready', 'not ready']),
   dependencies: Type.Array(
     Type.Object({
       name: Type.String(),
-      status: Type.Union([Type.Literal('up'), Type.Literal('down')]),
+      status: Type.Enum(['up', 'down']),
       latencyMs: Type.Integer(),
       optional: Type.Optional(
         Type.Boolean({
@@ -41,13 +41,27 @@ export function healthResource(
   return async (app) => {
     app.get(
       '/health/live',
-      { schema: { tags: ['health'], summary: 'The process is up', response: { 200: Liveness } } },
+      {
+        schema: {
+          operationId: 'getLiveness',
+          tags: ['health'],
+          summary: 'The process is up',
+          response: { 200: Liveness },
+        },
+      },
       async () => ({ status: 'up' as const, uptimeSeconds: health.uptimeSeconds() }),
     )
 
     app.get(
       '/health/ready',
-      { schema: { tags: ['health'], summary: 'Every dependency answers', response: readinessResponses } },
+      {
+        schema: {
+          operationId: 'getReadiness',
+          tags: ['health'],
+          summary: 'Every dependency answers',
+          response: readinessResponses,
+        },
+      },
       async (request, reply) => {
         const readiness = await health.readiness()
         logDownDependencies(request.log, readiness)
@@ -62,6 +76,7 @@ export function healthResource(
         path,
         {
           schema: {
+            operationId: operationIdOf(path),
             tags: ['health'],
             summary: 'Liveness and readiness in one answer',
             response: { 200: HealthSummary, 503: HealthSummary },
@@ -77,6 +92,12 @@ export function healthResource(
       )
     }
   }
+}
+
+/** `getHealth` for /health, `getV2HealthReady` for /v2/health/ready: unique, as each path is. */
+function operationIdOf(path: string): string {
+  const words = path.split(/[^A-Za-z0-9]+/).filter(Boolean)
+  return `get${words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}`
 }
 
 /** Reasons stay in the log: they can name hosts and ports that a client has no business seeing. */

@@ -41,6 +41,7 @@ export function registerMetrics(server: FastifyInstance, registry: Registry): vo
     '/metrics',
     {
       schema: {
+        operationId: 'getMetrics',
         tags: ['operations'],
         summary: 'Metrics in the Prometheus text format',
         response: {
