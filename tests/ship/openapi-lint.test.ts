@@ -1,36 +1,14 @@
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createConfig, lintFromString } from '@redocly/openapi-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startIdentityProvider } from '../../template/test/support/identity-provider.js'
+import { withServiceAt } from '../support/in-process-service.js'
 import { repositoryRoot, runAnatomy } from '../support/run.js'
 import { generatedService } from '../support/service-folder.js'
 
-interface ServiceModules {
-  buildApp(config: object): Promise<{
-    listen(options: object): Promise<string>
-    server: { address(): unknown }
-    close(): Promise<void>
-  }>
-  loadConfig(env: Record<string, string>): object
-}
-
 /** The OpenAPI document the service at `root` serves, configured by `env`. */
-async function documentOf(root: string, env: Record<string, string>): Promise<string> {
-  const from = (file: string) => import(pathToFileURL(join(root, 'src', file)).href)
-  const { buildApp, loadConfig } = {
-    ...(await from('app.ts')),
-    ...(await from('config/load-config.ts')),
-  } as ServiceModules
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', PGLITE_DATA_DIR: 'memory://', ...env }))
-  try {
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    const { port } = app.server.address() as AddressInfo
-    return await (await fetch(`http://127.0.0.1:${port}/docs/json`)).text()
-  } finally {
-    await app.close()
-  }
+function documentOf(root: string, env: Record<string, string>): Promise<string> {
+  return withServiceAt(root, env, async (baseUrl) => (await fetch(`${baseUrl}/docs/json`)).text())
 }
 
 /**
