@@ -83,6 +83,7 @@ export const leftOutFiles: Record<keyof typeof handGrownFiles, readonly string[]
     'src/gateways/database.probe.ts',
     'src/gateways/inbox.gateway.ts',
     'src/gateways/keyset.ts',
+    'src/gateways/message-retention.ts',
     'src/gateways/outbox-relay.ts',
     'src/gateways/outbox.gateway.ts',
     'src/gateways/remote-errors.ts',

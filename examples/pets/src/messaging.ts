@@ -3,6 +3,7 @@ import type { Database } from './clients/database/database.js'
 import { openBroker } from './clients/queue/broker.js'
 import type { DependencyProbe } from './domain/health/dependency-probe.port.js'
 import { createBrokerProbe } from './gateways/broker.probe.js'
+import { startPruning } from './gateways/message-retention.js'
 import { startOutboxRelay } from './gateways/outbox-relay.js'
 import type { Messaging } from './queue/asyncapi.js'
 import type { ConsumerOptions } from './queue/consumer.js'
@@ -16,6 +17,7 @@ export interface BrokerSettings extends ConsumerOptions {
   readonly exchange: string
   readonly relayIntervalMs: number
   readonly relayBatchSize: number
+  readonly retentionHours: number
 }
 
 export interface BrokerConnection {
@@ -58,11 +60,17 @@ export function connectBroker({
       this.set(await relay.backlog().catch(() => Number.NaN))
     },
   })
+  const pruning = startPruning(database.db, {
+    keepHours: settings.retentionHours,
+    intervalMs: 3_600_000,
+    log: server.log,
+  })
   const consumers = startConsumers(broker, messaging.consumers, settings, {
     log: server.log,
     metrics: queueMetrics,
   })
   server.addHook('onClose', async () => {
+    pruning.stop()
     await consumers.stop()
     await relay.stop()
     await broker.close()

@@ -54,6 +54,12 @@ export function brokerSettings({ exchange, queuePrefix }: BrokerSettingDefaults)
       default: 200,
       env: 'AMQP_RELAY_INTERVAL_MS',
     },
+    retentionHours: {
+      doc: 'How long published events and the keys of applied messages are kept; a message redelivered later than this is applied again.',
+      format: 'positive-integer',
+      default: 168,
+      env: 'AMQP_RETENTION_HOURS',
+    },
     relayBatchSize: {
       doc: 'Events published per outbox transaction.',
       format: 'positive-integer',
