@@ -9,7 +9,6 @@ const deadlineTests = [
   'tests/e2e/gateway.test.ts',
   'tests/reliability/database-outage.test.ts',
   'tests/reliability/model-serving-faults.test.ts',
-  'tests/reliability/queue-exactly-once.test.ts',
   'tests/ship/graceful-shutdown.test.ts',
 ]
 
