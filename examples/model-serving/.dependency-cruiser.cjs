@@ -72,10 +72,17 @@ module.exports = {
       },
     },
     {
+      name: 'telemetry-is-plumbing',
+      comment: 'Tracing frames every layer from outside; it knows none of them.',
+      severity: 'error',
+      from: { path: layer('telemetry') },
+      to: { path: '^src/', pathNot: layer('telemetry') },
+    },
+    {
       name: 'config-only-at-the-root',
       comment: 'Only the entry points and the composition root read config; everything else gets values.',
       severity: 'error',
-      from: { path: '^src/', pathNot: `^src/(main|app|migrate)\\.ts$|${layer('config')}` },
+      from: { path: '^src/', pathNot: `^src/(main|app|migrate|tracing)\\.ts$|${layer('config')}` },
       to: { path: layer('config') },
     },
     {

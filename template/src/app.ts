@@ -10,6 +10,7 @@ import { connectBroker } from './messaging.js'
 import { asyncApiDocument, type Messaging } from './queue/asyncapi.js'
 import { healthResource } from './resources/health.resource.js'
 import { createHealthService } from './service/health.service.js'
+import { tracedWhen } from './telemetry/traced.js'
 import { createServer, type Server } from './web/server.js'
 
 export interface AppDependencies {
@@ -26,6 +27,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   try {
     if (config.database.migrateOnStart) await migrateToLatest(database.db)
 
+    const traced = tracedWhen(config.tracing.enabled)
     const messaging: Messaging = { exchange: config.broker.exchange, consumers: [], events: [] }
 
     const metrics = new Registry()
@@ -40,6 +42,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       asyncApi: asyncApiDocument(api, messaging),
       authentication: config.authentication,
       metrics,
+      tracing: config.tracing.enabled,
     })
 
     const probes: DependencyProbe[] = [createDatabaseProbe(database)]
@@ -48,7 +51,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
         connectBroker({ name: api.title, server, database, metrics, settings: config.broker, messaging }),
       )
     }
-    await server.register(healthResource(createHealthService(probes, config.health)))
+    await server.register(healthResource(traced('health', createHealthService(probes, config.health))))
 
     if (!dependencies.database) server.addHook('onClose', () => database.close())
     return server

@@ -108,6 +108,7 @@ export const leftOutFiles: Record<keyof typeof handGrownFiles, readonly string[]
     'test/support/pglite-snapshot.setup.ts',
     'test/support/test-database.ts',
     'test/support/unreliable-remote.ts',
+    'test/telemetry/tracing.test.ts',
     'test/web/request-context.test.ts',
   ],
   'pet-profiles': [],

@@ -107,6 +107,24 @@ describe('registering a resource in the composition root', () => {
     expect(parses(wired)).toBe(true)
   })
 
+  it('puts the service in a span of its own when buildApp traces its services', () => {
+    const body = (declares: string) => `  const database = open()
+${declares}  await server.register(healthResource(health))`
+    const tracedPets = {
+      ...pets,
+      tracedPlugin: "petsResource(traced('pets', createPetsService(createPetsGateway(database.db))))",
+    }
+
+    const traced = registerInCompositionRoot(
+      app(body('  const traced = tracedWhen(config.tracing.enabled)\n')),
+      tracedPets,
+    )
+    const untraced = registerInCompositionRoot(app(body('')), tracedPets)
+
+    expect(traced).toContain("await server.register(petsResource(traced('pets', createPetsService(")
+    expect(untraced).toContain('await server.register(petsResource(createPetsService(')
+  })
+
   it('keeps imports the file has in whatever order, adding only the missing ones', () => {
     const imports = [
       "import { petsResource } from './resources/pets.resource.js'",

@@ -23,6 +23,8 @@ const unbundlable = {
   '@electric-sql/pglite': 'loads its WebAssembly from beside its own files',
   'pg-native': 'an optional native binding of pg, never installed',
   'onnxruntime-node': 'a native addon, with its shared libraries beside it',
+  pg: 'instrumented for tracing as Node loads it, out of reach inside a bundle',
+  amqplib: 'instrumented for tracing as Node loads it, out of reach inside a bundle',
 }
 
 /** Bundled packages that read files of their own at run time: those files go beside the bundle. */
@@ -33,7 +35,9 @@ const filesReadAtRunTime = {
 /** @type {esbuild.BuildOptions} */
 const options = {
   absWorkingDir: root,
-  entryPoints: ['src/main.ts', 'src/migrate.ts'].filter((entry) => existsSync(join(root, entry))),
+  entryPoints: ['src/main.ts', 'src/migrate.ts', 'src/tracing.ts'].filter((entry) =>
+    existsSync(join(root, entry)),
+  ),
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -116,11 +120,15 @@ async function watchAndServe() {
     await stop(service)
     // In a process group of its own, so that a Ctrl-C reaches it once, from here, and it closes its
     // embedded database before the next service opens it.
-    service = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
-      cwd: root,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    service = spawn(
+      process.execPath,
+      ['--enable-source-maps', '--import', './dist/tracing.js', 'dist/main.js'],
+      {
+        cwd: root,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     service.stdout?.pipe(await logs, { end: false })
   })
   await serve()

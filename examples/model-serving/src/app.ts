@@ -15,6 +15,7 @@ import { createHealthService } from './service/health.service.js'
 import { createModelCatalog } from './service/model-catalog.service.js'
 import { openModelRegistry } from './service/model-registry.service.js'
 import { createPredictionService } from './service/prediction.service.js'
+import { tracedWhen } from './telemetry/traced.js'
 import { createServer, type Server } from './web/server.js'
 
 export interface AppDependencies {
@@ -36,12 +37,16 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   const metrics = new Registry()
   collectDefaultMetrics({ register: metrics })
 
-  const health = createHealthService(registry.probes(), config.health)
+  const traced = tracedWhen(config.tracing.enabled)
+  const health = traced('health', createHealthService(registry.probes(), config.health))
   const catalog = createModelCatalog(registry)
-  const inference = createPredictionService(registry, prometheusInferenceMetrics(metrics), {
-    ...config.batching,
-    maxInstancesPerRequest: config.models.maxInstancesPerRequest,
-  })
+  const inference = traced(
+    'inference',
+    createPredictionService(registry, prometheusInferenceMetrics(metrics), {
+      ...config.batching,
+      maxInstancesPerRequest: config.models.maxInstancesPerRequest,
+    }),
+  )
 
   const api = describeApi()
   const server = await createServer({
@@ -51,6 +56,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
     api,
     metrics,
     problemExtension: detailAsError,
+    tracing: config.tracing.enabled,
     // What SageMaker, KServe and Vertex AI probe, besides /health/*: never rate limited.
     probePaths: ['/ping', '/v2/health/live', '/v2/health/ready', config.vertex.healthRoute],
   })

@@ -1,5 +1,6 @@
 import closeWithGrace from 'close-with-grace'
 import { ConfigError, loadConfig } from './config/load-config.js'
+import { flushTraces } from './telemetry/trace-context.js'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     if (err) app.log.error({ err }, 'closing after an uncaught error')
     else app.log.info({ signal }, 'closing: finishing requests in flight')
     await app.close()
+    await flushTraces()
   })
 
   await app.listen({ host: config.http.host, port: config.http.port })

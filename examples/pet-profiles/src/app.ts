@@ -14,6 +14,7 @@ import { healthResource } from './resources/health.resource.js'
 import { profilesResource } from './resources/profiles.resource.js'
 import { createHealthService } from './service/health.service.js'
 import { createProfilesService } from './service/profiles.service.js'
+import { tracedWhen } from './telemetry/traced.js'
 import { currentRequestId } from './web/request-context.js'
 import { createServer, type Server } from './web/server.js'
 
@@ -31,6 +32,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   try {
     if (config.database.migrateOnStart) await migrateToLatest(database.db)
 
+    const traced = tracedWhen(config.tracing.enabled)
     const messaging: Messaging = { exchange: config.broker.exchange, consumers: [], events: [] }
 
     const metrics = new Registry()
@@ -47,6 +49,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       authentication: config.authentication,
       metrics,
       requestContext: true,
+      tracing: config.tracing.enabled,
     })
     server.addHook('onClose', () => petsApi.close())
 
@@ -56,8 +59,10 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
         connectBroker({ name: api.title, server, database, metrics, settings: config.broker, messaging }),
       )
     }
-    await server.register(healthResource(createHealthService(probes, config.health)))
-    await server.register(profilesResource(createProfilesService(createPetDirectoryGateway(petsApi))))
+    await server.register(healthResource(traced('health', createHealthService(probes, config.health))))
+    await server.register(
+      profilesResource(traced('profiles', createProfilesService(createPetDirectoryGateway(petsApi)))),
+    )
 
     if (!dependencies.database) server.addHook('onClose', () => database.close())
     return server

@@ -23,6 +23,7 @@ import { petsResource } from './resources/pets.resource.js'
 import { createHealthService } from './service/health.service.js'
 import { createOwnersService } from './service/owners.service.js'
 import { createPetsService } from './service/pets.service.js'
+import { tracedWhen } from './telemetry/traced.js'
 import { createServer, type Server } from './web/server.js'
 
 export interface AppDependencies {
@@ -39,8 +40,9 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   try {
     if (config.database.migrateOnStart) await migrateToLatest(database.db)
 
-    const owners = createOwnersService(createOwnersGateway(database.db))
-    const pets = petsServiceOn(database.db)
+    const traced = tracedWhen(config.tracing.enabled)
+    const owners = traced('owners', createOwnersService(createOwnersGateway(database.db)))
+    const pets = traced('pets', petsServiceOn(database.db))
     const messaging: Messaging = {
       exchange: config.broker.exchange,
       consumers: [
@@ -67,6 +69,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
       asyncApi: asyncApiDocument(api, messaging),
       authentication: config.authentication,
       metrics,
+      tracing: config.tracing.enabled,
     })
 
     const probes: DependencyProbe[] = [createDatabaseProbe(database)]
@@ -75,7 +78,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
         connectBroker({ name: api.title, server, database, metrics, settings: config.broker, messaging }),
       )
     }
-    await server.register(healthResource(createHealthService(probes, config.health)))
+    await server.register(healthResource(traced('health', createHealthService(probes, config.health))))
     await server.register(ownersResource(owners))
     await server.register(petsResource(pets))
 

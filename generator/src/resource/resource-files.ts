@@ -57,7 +57,8 @@ export function filesOf(m: ResourceModel): AddedFile[] {
 /** The wiring: the composition root registers the resource; the table and migration lists gain an entry. */
 export function wiringOf(m: ResourceModel): Wiring[] {
   const gateways = [m, ...m.parents].map((resource) => `create${resource.Entities}Gateway(database.db)`)
-  const plugin = `${m.entities}Resource(create${m.Entities}Service(${gateways.join(', ')}))`
+  const service = `create${m.Entities}Service(${gateways.join(', ')})`
+  const plugin = `${m.entities}Resource(${service})`
   return [
     {
       path: 'src/app.ts',
@@ -65,6 +66,7 @@ export function wiringOf(m: ResourceModel): Wiring[] {
       apply: (text) =>
         registerInCompositionRoot(text, {
           plugin,
+          tracedPlugin: `${m.entities}Resource(traced('${m.entities}', ${service}))`,
           needs: ['database'],
           imports: [
             { names: [`create${m.Entities}Gateway`], from: `./gateways/${m.kebabPlural}.gateway.js` },

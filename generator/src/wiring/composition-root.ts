@@ -12,6 +12,11 @@ import { WiringRefused } from './wiring-refused.js'
 export interface Registration {
   /** The expression registered, e.g. `petsResource(createPetsService(createPetsGateway(database.db)))`. */
   readonly plugin: string
+  /**
+   * The same with the service in a span of its own, `petsResource(traced('pets', createPetsService(...)))`:
+   * what is registered when buildApp declares `traced`, as every service made since tracing came does.
+   */
+  readonly tracedPlugin?: string
   readonly imports: readonly NamedImport[]
   /** Names buildApp must have in scope for the expression to compile. */
   readonly needs: readonly string[]
@@ -41,7 +46,10 @@ export function registerInCompositionRoot(text: string, registration: Registrati
   const clash = registration.imports.flatMap((entry) => entry.names).find((name) => declared.has(name))
   if (clash) throw refuse(`buildApp already declares \`${clash}\``)
 
-  const line = `\n${indentationAt(source, last.statement.getStart())}await ${last.server}.register(${registration.plugin})`
+  const plugin = declared.has('traced')
+    ? (registration.tracedPlugin ?? registration.plugin)
+    : registration.plugin
+  const line = `\n${indentationAt(source, last.statement.getStart())}await ${last.server}.register(${plugin})`
   return applyEdits(text, [
     ...importEdits(source, registration.imports),
     insertAt(endOfLine(source, last.statement), line),

@@ -3,6 +3,7 @@ import { authSettings } from './auth.settings.js'
 import { brokerSettings } from './broker.settings.js'
 import './formats.js'
 import { serverSettings } from './server.settings.js'
+import { tracingSettings } from './tracing.settings.js'
 
 convict.addFormats({
   'postgres-url': {
@@ -59,5 +60,6 @@ export const configSchema = {
     },
   },
   auth: authSettings(),
+  tracing: tracingSettings(),
   broker: brokerSettings({ exchange: 'service-template.events', queuePrefix: 'service-template' }),
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import convict from 'convict'
 import './formats.js'
 import { serverSettings } from './server.settings.js'
+import { tracingSettings } from './tracing.settings.js'
 
 const modelName = /^[A-Za-z0-9][\w.-]*$/
 
@@ -120,4 +121,5 @@ export const configSchema = {
       env: 'BATCH_MAX_DELAY_MS',
     },
   },
+  tracing: tracingSettings(),
 }

@@ -2,15 +2,17 @@ import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { configSchema } from './config.schema.js'
 import { readSettings, serviceRoot } from './read-settings.js'
+import { tracingOf } from './tracing.settings.js'
 
 export { ConfigError } from './read-settings.js'
 export type Config = ReturnType<typeof loadConfig>
 
 /** Reads every setting from `env`, or throws a ConfigError naming each variable that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
-  const { http, vertex, models, ...rest } = readSettings(configSchema, env)
+  const { http, vertex, models, tracing, ...rest } = readSettings(configSchema, env)
   return {
     ...rest,
+    tracing: tracingOf(tracing),
     http: { ...http, port: vertex.httpPort ?? http.port },
     vertex: { predictRoute: vertex.predictRoute, healthRoute: vertex.healthRoute },
     models: {

@@ -22,7 +22,7 @@ export function kserveV1Resource(
   catalog: ModelCatalog,
   options: KServeV1Options,
 ): FastifyPluginAsyncTypebox {
-  return async (app) => {
+  return async function kserveV1Routes(app) {
     const predictSchema = <Params>(params: Params, summary: string) => ({
       tags: ['KServe V1'],
       summary,

@@ -103,7 +103,7 @@ export function openInferenceResource(
     }
   }
 
-  return async (app) => {
+  return async function openInferenceRoutes(app) {
     app.get(
       '/v2/health/live',
       { schema: { tags, summary: 'The server is live', response: { 200: ServerLiveness } } },

@@ -20,7 +20,7 @@ export function sagemakerResource(
   health: HealthService,
   options: SageMakerOptions,
 ): FastifyPluginAsyncTypebox {
-  return async (app) => {
+  return async function sagemakerRoutes(app) {
     app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => {
       done(null, { instances: instancesOfCsv(String(body)) })
     })

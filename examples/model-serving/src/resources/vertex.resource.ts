@@ -19,7 +19,7 @@ export function vertexResource(
   options: VertexOptions,
 ): FastifyPluginAsyncTypebox {
   const path = literalPath(options.predictRoute)
-  return async (app) => {
+  return async function vertexRoutes(app) {
     // A route another protocol already serves for the default model (/invocations) answers as it is.
     if (app.hasRoute({ method: 'POST', url: path })) return
     app.post(

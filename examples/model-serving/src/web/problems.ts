@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError, type DomainErrorKind } from '../domain/errors.js'
 import { type ProblemBasics, type ProblemExtension, ProblemMediaType } from '../resources/problem.schema.js'
+import { activeTraceIds } from '../telemetry/trace-context.js'
 import { AuthenticationRefused } from './authentication.js'
 import { ServiceClosing } from './closing.js'
 import { fieldErrorsOf } from './field-errors.js'
@@ -132,5 +133,6 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Prob
       ...problem,
       instance: request.url.split('?')[0],
       requestId: request.id,
+      traceId: activeTraceIds()?.trace_id,
     })
 }

@@ -9,6 +9,7 @@ import Fastify, {
 } from 'fastify'
 import type { Registry } from 'prom-client'
 import { type ProblemExtension, problemSchema } from '../resources/problem.schema.js'
+import { activeTraceIds } from '../telemetry/trace-context.js'
 import { type AuthenticationOptions, registerAuthentication } from './authentication.js'
 import { refuseWhileClosing } from './closing.js'
 import { documentCommonProblems } from './common-problems.js'
@@ -48,6 +49,8 @@ export interface ServerOptions extends ProtectionOptions {
   readonly authentication?: AuthenticationOptions
   /** Makes each request's id current (`currentRequestId`), for calls to other services to pass on. */
   readonly requestContext?: boolean
+  /** Requests are traced: every log line carries the trace and span ids it was written in. */
+  readonly tracing?: boolean
 }
 
 const requestIdHeader = 'x-request-id'
@@ -57,7 +60,7 @@ const acceptableRequestId = /^[\w.:-]{1,128}$/
 export async function createServer(options: ServerOptions): Promise<Server> {
   const answerWithProblem = problemAnswer(options.problemExtension)
   const server = Fastify({
-    logger: { level: options.logLevel },
+    logger: { level: options.logLevel, mixin: options.tracing ? () => activeTraceIds() ?? {} : undefined },
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,

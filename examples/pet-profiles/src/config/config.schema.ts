@@ -4,6 +4,7 @@ import { brokerSettings } from './broker.settings.js'
 import './formats.js'
 import { remoteSettings } from './remote.settings.js'
 import { serverSettings } from './server.settings.js'
+import { tracingSettings } from './tracing.settings.js'
 
 convict.addFormats({
   'postgres-url': {
@@ -60,6 +61,7 @@ export const configSchema = {
     },
   },
   auth: authSettings(),
+  tracing: tracingSettings(),
   broker: brokerSettings({ exchange: 'pet-profiles.events', queuePrefix: 'pet-profiles' }),
   petsApi: remoteSettings('pets API', 'PETS_API', { baseUrl: 'http://pets:8080' }),
 }

@@ -38,7 +38,7 @@ export function healthResource(
   health: HealthService,
   { summaryPaths }: HealthOptions = { summaryPaths: ['/health'] },
 ): FastifyPluginAsyncTypebox {
-  return async (app) => {
+  return async function healthRoutes(app) {
     app.get(
       '/health/live',
       {

@@ -5,7 +5,7 @@ import { PetIdSchema, type PetProfileJson, PetProfileSchema } from './profiles.s
 
 /** HTTP for pet profiles: each made on request from what the pets service holds. */
 export function profilesResource(profiles: ProfilesService): FastifyPluginAsyncTypebox {
-  return async (app) => {
+  return async function profilesRoutes(app) {
     app.get(
       '/profiles/:petId',
       {

@@ -23,7 +23,7 @@ const writeScope = 'owners:write'
 
 /** HTTP for owners: translates requests to use cases, and owners to JSON. */
 export function ownersResource(owners: OwnersService): FastifyPluginAsyncTypebox {
-  return async (app) => {
+  return async function ownersRoutes(app) {
     app.get(
       '/owners',
       {

@@ -24,7 +24,7 @@ const writeScope = 'pets:write'
 
 /** HTTP for pets: translates requests to use cases, and pets to JSON. */
 export function petsResource(pets: PetsService): FastifyPluginAsyncTypebox {
-  return async (app) => {
+  return async function petsRoutes(app) {
     app.get(
       '/pets',
       {

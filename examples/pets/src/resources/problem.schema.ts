@@ -16,6 +16,12 @@ const problemMembers = {
   code: Type.String({ description: 'Stable error code, e.g. PET.NOT_FOUND.' }),
   instance: Type.String({ description: 'Path of the request that failed.' }),
   requestId: Type.String({ description: 'Also in the x-request-id header and in the logs.' }),
+  traceId: Type.Optional(
+    Type.String({
+      description:
+        'The W3C trace id of the request, when it is traced: where to look in the tracing backend.',
+    }),
+  ),
   errors: Type.Optional(Type.Array(FieldError)),
 }
 

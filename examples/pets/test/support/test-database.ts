@@ -55,22 +55,33 @@ async function openPgliteCopy(): Promise<Database> {
 }
 
 async function openPrivateSchema(): Promise<Database> {
-  const server = process.env.DATABASE_URL ?? ''
-  const schema = `test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: server })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  const url = new URL(server)
-  url.searchParams.set('options', `-c search_path=${schema}`)
-  const database = await openDatabase({ ...defaults, url: url.toString(), poolMax: 4 })
+  const schema = await createPrivateSchema()
+  const database = await openDatabase({ ...defaults, url: schema.url, poolMax: 4 })
   return {
     ...database,
     close: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db)
       await database.close()
+      await schema.drop()
     },
   }
+}
+
+/**
+ * A schema of its own on the PostgreSQL server at DATABASE_URL, and the URL that makes it the
+ * search path: tests that run side by side never see each other's tables.
+ */
+export async function createPrivateSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = process.env.DATABASE_URL ?? ''
+  const schema = `test_${randomBytes(6).toString('hex')}`
+  const onServer = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: server })
+    await admin.connect()
+    await admin.query(statement).finally(() => admin.end())
+  }
+  await onServer(`create schema ${schema}`)
+  const url = new URL(server)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  return { url: url.toString(), drop: () => onServer(`drop schema ${schema} cascade`) }
 }
 
 /** Every table of the database's own schema, but kysely's bookkeeping. */
