@@ -40,7 +40,7 @@ describe('anatomy add resource', () => {
     const app = await readFile(join(service, 'src/app.ts'), 'utf8')
 
     expect(app).toContain(
-      'await server.register(ordersResource(createOrdersService(createOrdersGateway(database.db))))',
+      "await server.register(ordersResource(traced('orders', createOrdersService(createOrdersGateway(database.db)))))",
     )
   })
 
@@ -63,11 +63,11 @@ describe('anatomy add resource', () => {
     const app = await readFile(appFile, 'utf8')
     const handEdited = app
       .replace(
-        'await server.register(ordersResource(createOrdersService(createOrdersGateway(database.db))))',
+        "await server.register(ordersResource(traced('orders', createOrdersService(createOrdersGateway(database.db)))))",
         [
           '// orders first: the others depend on them',
           'await server.register(',
-          '      ordersResource(createOrdersService(createOrdersGateway(database.db))),',
+          "      ordersResource(traced('orders', createOrdersService(createOrdersGateway(database.db)))),",
           '    ) // keep this comment here',
           "    server.addHook('onRequest', async () => {})",
         ].join('\n'),
@@ -82,7 +82,7 @@ describe('anatomy add resource', () => {
     const wired = await readFile(appFile, 'utf8')
     expect(wired).toContain('// keep this comment here')
     expect(wired).toMatch(
-      /\/\/ keep this comment here\n\s+await server\.register\(invoicesResource\(createInvoicesService\(createInvoicesGateway\(database\.db\)\)\)\)/,
+      /\/\/ keep this comment here\n\s+await server\.register\(invoicesResource\(traced\('invoices', createInvoicesService\(createInvoicesGateway\(database\.db\)\)\)\)\)/,
     )
     expect(compiled.code, compiled.stdout).toBe(0)
   })
@@ -126,7 +126,7 @@ describe('anatomy add resource', () => {
       expect(code).toBe(2)
       expect(stderr).toMatch(/cannot change src\/app\.ts: buildApp has no `await server\.register\(\.\.\.\)`/)
       expect(stderr).toContain(
-        'await server.register(receiptsResource(createReceiptsService(createReceiptsGateway(database.db))))',
+        "await server.register(receiptsResource(traced('receipts', createReceiptsService(createReceiptsGateway(database.db)))))",
       )
       expect(await contentsOf(service)).toEqual(before)
     } finally {

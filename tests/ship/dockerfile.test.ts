@@ -56,15 +56,16 @@ describe('the rules catch a broken Dockerfile', () => {
       (t: string) => t.replace('npm run build -- --standalone', 'npm run build'),
       /--standalone/,
     ],
+    ['starts through npm', (t: string) => t.replace(/^CMD \[.*\]$/m, 'CMD ["npm", "start"]'), /exec form/],
     [
-      'starts through npm',
-      (t: string) => t.replace('CMD ["node", "dist/main.js"]', 'CMD ["npm", "start"]'),
+      'starts through a shell',
+      (t: string) => t.replace(/^CMD \[.*\]$/m, 'CMD node --import ./dist/tracing.js dist/main.js'),
       /exec form/,
     ],
     [
-      'starts through a shell',
-      (t: string) => t.replace('CMD ["node", "dist/main.js"]', 'CMD node dist/main.js'),
-      /exec form/,
+      'starts without loading tracing first',
+      (t: string) => t.replace(/^CMD \[.*\]$/m, 'CMD ["node", "dist/main.js"]'),
+      /--import/,
     ],
     [
       'floats on a moving tag',

@@ -110,6 +110,10 @@ function runtimeStageProblems(model: DockerfileModel, stage: Stage): string[] {
   const cmd = stage.steps.filter((step) => step.keyword === 'CMD').at(-1)
   if (cmd?.exec?.[0] !== 'node') {
     problems.push('CMD must be exec form starting with node, so SIGTERM reaches node and not a shell or npm')
+  } else if (cmd.exec.join(' ') !== 'node --import ./dist/tracing.js dist/main.js') {
+    problems.push(
+      'CMD must be node --import ./dist/tracing.js dist/main.js: tracing loads before the service, or instruments nothing',
+    )
   }
   if (stage.steps.some((step) => step.keyword === 'ENTRYPOINT'))
     problems.push('no ENTRYPOINT wrapper around node')

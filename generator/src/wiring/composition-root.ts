@@ -31,24 +31,24 @@ const path = 'src/app.ts'
  */
 export function registerInCompositionRoot(text: string, registration: Registration): string {
   const source = parseSource(path, text)
+  const buildApp = buildAppBody(source)
+  const declared = buildApp ? declaredNames(buildApp) : new Set<string>()
+  const plugin = declared.has('traced')
+    ? (registration.tracedPlugin ?? registration.plugin)
+    : registration.plugin
   const refuse = (missing: string) =>
     new WiringRefused(path, missing, [
       ...registration.imports.map(({ names, from }) => `import { ${names.join(', ')} } from '${from}'`),
-      `await server.register(${registration.plugin})   // in buildApp, after the other resources`,
+      `await server.register(${plugin})   // in buildApp, after the other resources`,
     ])
-  const buildApp = buildAppBody(source)
   if (!buildApp) throw refuse('it has no function buildApp')
   const last = registrations(buildApp).at(-1)
   if (!last) throw refuse('buildApp has no `await server.register(...)` to add the resource after')
-  const declared = declaredNames(buildApp)
   const missing = registration.needs.filter((name) => !declared.has(name))
   if (missing.length > 0) throw refuse(`buildApp has no ${missing.map((name) => `\`${name}\``).join(', ')}`)
   const clash = registration.imports.flatMap((entry) => entry.names).find((name) => declared.has(name))
   if (clash) throw refuse(`buildApp already declares \`${clash}\``)
 
-  const plugin = declared.has('traced')
-    ? (registration.tracedPlugin ?? registration.plugin)
-    : registration.plugin
   const line = `\n${indentationAt(source, last.statement.getStart())}await ${last.server}.register(${plugin})`
   return applyEdits(text, [
     ...importEdits(source, registration.imports),

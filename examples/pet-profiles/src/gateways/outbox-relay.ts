@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Tables } from '../clients/database/tables.js'
 import type { Broker, BrokerLog } from '../clients/queue/broker.js'
+import { inTraceOf } from '../telemetry/trace-context.js'
 
 export interface OutboxRelayOptions {
   /** The topic exchange events are published to, each with its type as the routing key. */
@@ -70,7 +71,7 @@ export function startOutboxRelay(
     return db.transaction().execute(async (transaction) => {
       const events = await transaction
         .selectFrom('outbox_events')
-        .select(['id', 'type', 'data', 'recorded_at'])
+        .select(['id', 'type', 'data', 'recorded_at', 'trace_context'])
         .where('published_at', 'is', null)
         .orderBy('id')
         .limit(batchSize)
@@ -80,14 +81,18 @@ export function startOutboxRelay(
       if (events.length === 0) return 0
       await Promise.all(
         events.map((event) =>
-          channel.publish(exchange, event.type, Buffer.from(JSON.stringify(event.data)), {
-            messageId: event.id,
-            type: event.type,
-            timestamp: Math.floor(event.recorded_at.getTime() / 1000),
-            contentType: 'application/json',
-            persistent: true,
-            timeout: confirmTimeoutMs,
-          }),
+          // In the trace of the change that recorded it: tracing's publish span joins that trace.
+          inTraceOf(event.trace_context, () =>
+            channel.publish(exchange, event.type, Buffer.from(JSON.stringify(event.data)), {
+              messageId: event.id,
+              type: event.type,
+              timestamp: Math.floor(event.recorded_at.getTime() / 1000),
+              contentType: 'application/json',
+              persistent: true,
+              headers: event.trace_context ?? undefined,
+              timeout: confirmTimeoutMs,
+            }),
+          ),
         ),
       )
       await transaction

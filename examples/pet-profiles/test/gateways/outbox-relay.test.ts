@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto'
+import { context, propagation } from '@opentelemetry/api'
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks'
+import { W3CTraceContextPropagator } from '@opentelemetry/core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Broker } from '../../src/clients/queue/broker.js'
 import { createEventOutbox } from '../../src/gateways/outbox.gateway.js'
 import { startOutboxRelay } from '../../src/gateways/outbox-relay.js'
 import { createTransactions } from '../../src/gateways/transactions.js'
+import { inTraceOf } from '../../src/telemetry/trace-context.js'
 import {
   brokerProxy,
   brokerUrl,
@@ -15,6 +20,18 @@ import {
 import { type Engine, openTestDatabase, type TestDatabase, testEngines } from '../support/test-database.js'
 
 const url = brokerUrl()
+
+/** `work` with W3C trace context propagated, as the tracing SDK sets it up in a traced service. */
+async function withTracePropagation<T>(work: () => Promise<T>): Promise<T> {
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator())
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable())
+  try {
+    return await work()
+  } finally {
+    propagation.disable()
+    context.disable()
+  }
+}
 
 describe.skipIf(!url).each(testEngines())(
   'the outbox relay on %s, publishing to RabbitMQ',
@@ -61,6 +78,27 @@ describe.skipIf(!url).each(testEngines())(
         onPublished,
       })
     }
+
+    it('sends each event in the trace of the change that recorded it, as a W3C traceparent header', async () => {
+      const traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`
+      await withTracePropagation(async () => {
+        await inTraceOf({ traceparent }, () => record(1))
+        await record(1)
+        const broker = openTestBroker(url as string)
+        const relay = relayOn(broker)
+        try {
+          await eventually(async () => (await relay.backlog()) === 0)
+          const messages = await admin.drain(queue)
+          expect(messages.map((message) => message.properties.headers?.traceparent)).toEqual([
+            traceparent,
+            undefined,
+          ])
+        } finally {
+          await relay.stop()
+          await broker.close()
+        }
+      })
+    })
 
     it('publishes every event with its id as the message id and its type as the routing key, then marks it', async () => {
       const ids = await record(25)

@@ -3,6 +3,7 @@ import * as createOwners from './20261123164500_create_owners.js'
 import * as createPets from './20261123164717_create_pets.js'
 import * as uniquePetNamesPerOwner from './20261123170000_unique_pet_names_per_owner.js'
 import * as createOutboxAndInbox from './20261201000000_create_outbox_and_inbox.js'
+import * as addTraceContextToOutbox from './20261204000000_add_trace_context_to_outbox.js'
 
 /**
  * Every migration, in the order they apply: kysely runs them by name, oldest first.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261123164717_create_pets': createPets,
   '20261123170000_unique_pet_names_per_owner': uniquePetNamesPerOwner,
   '20261201000000_create_outbox_and_inbox': createOutboxAndInbox,
+  '20261204000000_add_trace_context_to_outbox': addTraceContextToOutbox,
 }

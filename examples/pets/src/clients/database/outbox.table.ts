@@ -7,6 +7,8 @@ export interface OutboxEventsTable {
   data: Record<string, unknown>
   recorded_at: Generated<Date>
   published_at: Date | null
+  /** W3C trace context headers of the change that recorded the event; null when it was not traced. */
+  trace_context: Record<string, string> | null
 }
 
 /** The key of every message applied, so that a redelivery is recognised. */
