@@ -39,8 +39,9 @@ describe('anatomy add resource', () => {
   it('wires the resource into the composition root', async () => {
     const app = await readFile(join(service, 'src/app.ts'), 'utf8')
 
+    // As the formatter leaves it: one call over three lines.
     expect(app).toContain(
-      "await server.register(ordersResource(traced('orders', createOrdersService(createOrdersGateway(database.db)))))",
+      "    await server.register(\n      ordersResource(traced('orders', createOrdersService(createOrdersGateway(database.db)))),\n    )",
     )
   })
 
@@ -63,7 +64,7 @@ describe('anatomy add resource', () => {
     const app = await readFile(appFile, 'utf8')
     const handEdited = app
       .replace(
-        "await server.register(ordersResource(traced('orders', createOrdersService(createOrdersGateway(database.db)))))",
+        "await server.register(\n      ordersResource(traced('orders', createOrdersService(createOrdersGateway(database.db)))),\n    )",
         [
           '// orders first: the others depend on them',
           'await server.register(',
@@ -82,7 +83,7 @@ describe('anatomy add resource', () => {
     const wired = await readFile(appFile, 'utf8')
     expect(wired).toContain('// keep this comment here')
     expect(wired).toMatch(
-      /\/\/ keep this comment here\n\s+await server\.register\(invoicesResource\(traced\('invoices', createInvoicesService\(createInvoicesGateway\(database\.db\)\)\)\)\)/,
+      /\/\/ keep this comment here\n\s+await server\.register\(\s*invoicesResource\(traced\('invoices', createInvoicesService\(createInvoicesGateway\(database\.db\)\)\)\),?\s*\)/,
     )
     expect(compiled.code, compiled.stdout).toBe(0)
   })

@@ -57,6 +57,7 @@ export const handGrownFiles = {
     'test/service/pets.service.test.ts',
     'test/resources/pets.resource.test.ts',
     'test/messages/adoption-requests.test.ts',
+    'test/telemetry/pet-tracing.test.ts',
   ].sort(),
 }
 
