@@ -107,7 +107,7 @@ describe.skipIf(!installed && !required)('the images, built and run with podman'
     const first = await container.firstProcess()
     expect(first.uids).toEqual(['1000', '1000', '1000', '1000'])
     expect(first.gids).toEqual(['1000', '1000', '1000', '1000'])
-    expect(first.command).toEqual(['node', 'dist/main.js'])
+    expect(first.command).toEqual(['node', '--import', './dist/tracing.js', 'dist/main.js'])
     await podman.ok(['healthcheck', 'run', container.name])
 
     const stopped = await container.stop(10)
