@@ -4,13 +4,18 @@ import { collectDefaultMetrics, Registry } from 'prom-client'
 import type { Config } from './config/load-config.js'
 import type { ModelStore } from './domain/model/model-store.port.js'
 import { modelRepository } from './gateways/model-repository.gateway.js'
-import { prometheusInferenceMetrics } from './gateways/prometheus-inference-metrics.gateway.js'
+import { registerDriftGauges } from './gateways/prometheus-drift.gateway.js'
+import {
+  prometheusInferenceMetrics,
+  registerModelReadiness,
+} from './gateways/prometheus-inference-metrics.gateway.js'
 import { healthResource } from './resources/health.resource.js'
 import { kserveV1Resource } from './resources/kserve-v1.resource.js'
 import { openInferenceResource } from './resources/open-inference.resource.js'
 import type { ProblemExtension } from './resources/problem.schema.js'
 import { sagemakerResource } from './resources/sagemaker.resource.js'
 import { vertexResource } from './resources/vertex.resource.js'
+import { createDriftMonitor } from './service/drift-monitor.service.js'
 import { createHealthService } from './service/health.service.js'
 import { createModelCatalog } from './service/model-catalog.service.js'
 import { openModelRegistry } from './service/model-registry.service.js'
@@ -38,14 +43,27 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   collectDefaultMetrics({ register: metrics })
 
   const traced = tracedWhen(config.tracing.enabled)
+  const drift = createDriftMonitor(config.drift)
+  registerDriftGauges(metrics, drift.measures)
+  registerModelReadiness(metrics, () =>
+    registry
+      .names()
+      .flatMap((name) =>
+        registry
+          .versionsOf(name)
+          .map(({ version, state }) => ({ model: name, version, ready: state.status === 'ready' })),
+      ),
+  )
   const health = traced('health', createHealthService(registry.probes(), config.health))
   const catalog = createModelCatalog(registry)
   const inference = traced(
     'inference',
-    createPredictionService(registry, prometheusInferenceMetrics(metrics), {
-      ...config.batching,
-      maxInstancesPerRequest: config.models.maxInstancesPerRequest,
-    }),
+    createPredictionService(
+      registry,
+      prometheusInferenceMetrics(metrics),
+      { ...config.batching, maxInstancesPerRequest: config.models.maxInstancesPerRequest },
+      drift,
+    ),
   )
 
   const api = describeApi()

@@ -3,6 +3,7 @@ import type { Evaluation } from './evaluate.js'
 import type { LabelledSamples, Standardization } from './iris-data.js'
 import type { Matrix } from './matrix.js'
 import { INPUT_NAME, LABEL_NAME, ONNX_IR_VERSION, ONNX_OPSET, PROBABILITIES_NAME } from './onnx-export.js'
+import { trainingProfile } from './profile.js'
 
 export interface ModelMetadataInput {
   name: string
@@ -16,6 +17,7 @@ export interface ModelMetadataInput {
   finalLoss: number
   evaluation: Evaluation
   split: { trainSize: number; testSize: number; testFraction: number; seed: number }
+  train: LabelledSamples
   test: LabelledSamples
   testPredictions: Predictions
 }
@@ -67,6 +69,7 @@ export function buildMetadata(input: ModelMetadataInput): Record<string, unknown
       split: `stratified, test fraction ${input.split.testFraction}`,
       seed: input.split.seed,
     },
+    training_profile: trainingProfile(input.train, input.featureNames, classCount),
     reference: {
       description:
         "the training script's own predictions on the test split; an ONNX runtime should reproduce them",

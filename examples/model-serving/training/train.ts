@@ -104,6 +104,7 @@ async function exportVersion(
       testFraction: TEST_FRACTION,
       seed,
     },
+    train: split.train,
     test: split.test,
     testPredictions,
   })

@@ -107,6 +107,20 @@ export const configSchema = {
       env: 'MAX_INSTANCES_PER_REQUEST',
     },
   },
+  drift: {
+    windowSize: {
+      doc: 'Instances of each model version drift is measured on: the last ones served.',
+      format: 'positive-integer',
+      default: 1000,
+      env: 'DRIFT_WINDOW_SIZE',
+    },
+    minSamples: {
+      doc: 'Instances a window must hold before its drift is reported: fewer would make noise.',
+      format: 'positive-integer',
+      default: 200,
+      env: 'DRIFT_MIN_SAMPLES',
+    },
+  },
   batching: {
     maxBatchSize: {
       doc: 'Most instances run as one batch; 1 turns batching off.',

@@ -12,12 +12,25 @@ const TensorDescription = Type.Object({
  * metadata.json, next to model.onnx. Every field is optional: the model file says what it takes
  * and gives; the metadata names the classes and, when it lists a signature, must agree with the model.
  */
+const TrainingProfile = Type.Object({
+  features: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      edges: Type.Array(Type.Number()),
+      proportions: Type.Array(Type.Number()),
+    }),
+  ),
+  class_prior: Type.Optional(Type.Array(Type.Number())),
+})
+
 const ModelMetadata = Type.Object({
   description: Type.Optional(Type.String()),
   labels: Type.Optional(Type.Array(Type.String())),
   signature: Type.Optional(
     Type.Object({ inputs: Type.Array(TensorDescription), outputs: Type.Array(TensorDescription) }),
   ),
+  /** The bins of each feature and the prior of each class in the training data, for drift. */
+  training_profile: Type.Optional(TrainingProfile),
 })
 
 export type ModelMetadata = Static<typeof ModelMetadata>

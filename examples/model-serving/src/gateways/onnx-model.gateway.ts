@@ -4,10 +4,17 @@ import {
   type OnnxTensorType,
   type OnnxValueMetadata,
 } from '../clients/onnx-runtime.js'
+import { profileProblem, type TrainingProfile } from '../domain/drift/training-profile.js'
 import type { Datatype, TensorData } from '../domain/model/datatype.js'
 import type { Model } from '../domain/model/model.port.js'
 import type { ModelVersionRef } from '../domain/model/model-store.port.js'
-import { ANY_SIZE, formatShape, type ModelSignature, type TensorSpec } from '../domain/model/signature.js'
+import {
+  ANY_SIZE,
+  formatShape,
+  type ModelSignature,
+  type TensorSpec,
+  valuesPerInstance,
+} from '../domain/model/signature.js'
 import type { ModelMetadata, TensorDescription } from './model-metadata.schema.js'
 
 const datatypeByOnnxType: Partial<Record<OnnxTensorType, Datatype>> = {
@@ -42,10 +49,12 @@ export function onnxModel(ref: ModelVersionRef, session: OnnxSession, metadata: 
     checkAgreement('input', metadata.signature.inputs, signature.inputs)
     checkAgreement('output', metadata.signature.outputs, signature.outputs)
   }
+  const profile = metadata.training_profile && profileOf(metadata.training_profile, signature)
 
   return {
     ...ref,
     signature,
+    ...(profile && { profile }),
     async run({ rows, inputs }) {
       const feeds: Record<string, InstanceType<typeof OnnxTensor>> = {}
       signature.inputs.forEach((spec, index) => {
@@ -87,4 +96,16 @@ function checkAgreement(
   if (format(described) !== format(actual)) {
     throw new Error(`metadata.json lists the ${kind}s ${format(described)}; the model has ${format(actual)}`)
   }
+}
+
+/** The training profile of metadata.json, in the domain's terms; throws when it does not fit the model. */
+function profileOf(
+  { features, class_prior }: NonNullable<ModelMetadata['training_profile']>,
+  signature: ModelSignature,
+): TrainingProfile {
+  const profile: TrainingProfile = { features, ...(class_prior && { classPrior: class_prior }) }
+  const featureCount = signature.inputs.reduce((count, spec) => count + valuesPerInstance(spec), 0)
+  const problem = profileProblem(profile, featureCount, signature.labels.length)
+  if (problem) throw new Error(`metadata.json: ${problem}`)
+  return profile
 }

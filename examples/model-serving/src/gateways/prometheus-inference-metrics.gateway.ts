@@ -1,4 +1,4 @@
-import { Counter, Histogram, type Registry } from 'prom-client'
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client'
 import type { InferenceMetrics } from '../domain/model/inference-metrics.port.js'
 
 /** Batch sizes, inference time and predicted classes per model version, in Prometheus. */
@@ -34,4 +34,28 @@ export function prometheusInferenceMetrics(registry: Registry): InferenceMetrics
       predictedClasses.inc({ model: name, version: String(version), class: label }, count)
     },
   }
+}
+
+export interface VersionReadiness {
+  readonly model: string
+  readonly version: number
+  readonly ready: boolean
+}
+
+/** 1 for each model version that serves, 0 for one still loading or failed: what the not-ready alert watches. */
+export function registerModelReadiness(
+  registry: Registry,
+  versions: () => readonly VersionReadiness[],
+): void {
+  new Gauge({
+    name: 'model_version_ready',
+    help: 'Whether a model version has loaded and answered its warm-up inference (1) or not (0).',
+    labelNames: ['model', 'version'],
+    registers: [registry],
+    collect() {
+      this.reset()
+      for (const { model, version, ready } of versions())
+        this.set({ model, version: String(version) }, ready ? 1 : 0)
+    },
+  })
 }

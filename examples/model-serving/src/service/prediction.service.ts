@@ -14,6 +14,7 @@ import {
   selectOutputs,
 } from '../domain/prediction/tensors.js'
 import { type Batcher, createBatcher } from './batcher.js'
+import type { DriftMonitor } from './drift-monitor.service.js'
 import type { ModelRegistry } from './model-registry.service.js'
 
 export interface PredictRequest {
@@ -72,6 +73,7 @@ export function createPredictionService(
   registry: ModelRegistry,
   metrics: InferenceMetrics,
   options: PredictionOptions,
+  drift?: DriftMonitor,
 ): PredictionService {
   const servings = new WeakMap<Model, Serving>()
 
@@ -101,6 +103,7 @@ export function createPredictionService(
     const outputs = await model.run(batch)
     metrics.batchRan(model, batch.rows, (performance.now() - started) / 1000)
     if (classOf) countClasses(model, outputs, batch.rows, classOf)
+    drift?.observe(model, batch, outputs, classOf)
     return batches.length === 1 ? [outputs] : splitOutputs(model.signature, outputs, batches)
   }
 

@@ -1,3 +1,4 @@
+import type { TrainingProfile } from '../drift/training-profile.js'
 import type { TensorData } from './datatype.js'
 import type { ModelSignature } from './signature.js'
 
@@ -12,6 +13,8 @@ export interface Model {
   readonly name: string
   readonly version: number
   readonly signature: ModelSignature
+  /** What it was trained on, for drift to be measured against; absent when its metadata has none. */
+  readonly profile?: TrainingProfile
   /** Runs one batch; answers one typed array per output of the signature, in signature order. */
   run(batch: Batch): Promise<readonly TensorData[]>
   /** Frees what the model holds (memory, threads); the model runs no more. */
