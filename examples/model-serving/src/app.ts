@@ -11,6 +11,7 @@ import {
 } from './gateways/prometheus-inference-metrics.gateway.js'
 import { healthResource } from './resources/health.resource.js'
 import { kserveV1Resource } from './resources/kserve-v1.resource.js'
+import { modelRepositoryResource } from './resources/model-repository.resource.js'
 import { openInferenceResource } from './resources/open-inference.resource.js'
 import type { ProblemExtension } from './resources/problem.schema.js'
 import { sagemakerResource } from './resources/sagemaker.resource.js'
@@ -37,13 +38,16 @@ export interface AppDependencies {
  */
 export async function buildApp(config: Config, dependencies: AppDependencies = {}): Promise<Server> {
   const store = dependencies.modelStore ?? modelRepository(config.models.repository, config.models)
-  const registry = await openModelRegistry(store, config.models.selection)
+  const drift = createDriftMonitor(config.drift)
+  const registry = await openModelRegistry(store, config.models.selection, {
+    traffic: config.models.traffic,
+    onUnloaded: drift.forget,
+  })
 
   const metrics = new Registry()
   collectDefaultMetrics({ register: metrics })
 
   const traced = tracedWhen(config.tracing.enabled)
-  const drift = createDriftMonitor(config.drift)
   registerDriftGauges(metrics, drift.measures)
   registerModelReadiness(metrics, () =>
     registry
@@ -84,6 +88,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await server.register(
     openInferenceResource(inference, catalog, health, { serverName: api.title, serverVersion: api.version }),
   )
+  await server.register(modelRepositoryResource(registry))
   await server.register(sagemakerResource(inference, health, { maxInstancesPerRequest }))
   await server.register(
     vertexResource(inference, { predictRoute: config.vertex.predictRoute, maxInstancesPerRequest }),

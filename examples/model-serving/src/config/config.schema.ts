@@ -23,6 +23,21 @@ const modelList: convict.Format = {
   },
 }
 
+/** TRAFFIC_SPLIT: `iris=1:90,2:10` sends 90% of the requests naming no version to 1, 10% to 2; models apart by `;`. */
+const trafficSplit: convict.Format = {
+  validate(value: unknown) {
+    const models = typeof value === 'string' && value.trim() ? value.split(';') : []
+    for (const model of models.map((text) => text.trim())) {
+      const [name = '', weights = '', ...rest] = model.split('=')
+      const valid =
+        modelName.test(name) &&
+        rest.length === 0 &&
+        weights.split(',').every((entry) => /^\s*[1-9]\d*:\d{1,4}\s*$/.test(entry))
+      if (!valid) throw new Error(`"${model}" is not name=version:weight,version:weight`)
+    }
+  },
+}
+
 /** Nothing may be downloaded: only a local folder, as a path or a file:// URI, can hold the models. */
 const localStorageUri: convict.Format = {
   validate(value: unknown) {
@@ -49,7 +64,11 @@ function isLocalFileUri(value: string): boolean {
   }
 }
 
-convict.addFormats({ 'model-list': modelList, 'local-storage-uri': localStorageUri })
+convict.addFormats({
+  'model-list': modelList,
+  'local-storage-uri': localStorageUri,
+  'traffic-split': trafficSplit,
+})
 
 /** Every setting of this service, each from an environment variable. */
 export const configSchema = {
@@ -93,6 +112,12 @@ export const configSchema = {
       format: 'model-list',
       default: '',
       env: 'MODELS',
+    },
+    traffic: {
+      doc: 'How requests that name no version are split between the versions of a model, by weight: iris=1:90,2:10. Empty: to the latest ready version.',
+      format: 'traffic-split',
+      default: '',
+      env: 'TRAFFIC_SPLIT',
     },
     threads: {
       doc: 'Threads one inference may use: 1 suits small models, more shorten runs of large ones; 0: one per core.',

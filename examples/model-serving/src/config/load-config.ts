@@ -18,6 +18,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     models: {
       repository: repositoryFolder(vertex.storageUri, models.repository),
       selection: parseSelection(models.names),
+      traffic: parseTraffic(models.traffic),
       threads: models.threads,
       maxInstancesPerRequest: models.maxInstancesPerRequest,
     },
@@ -41,4 +42,21 @@ function parseSelection(names: string): { name: string; version?: number }[] {
       const [name = '', version] = entry.split(':')
       return version === undefined ? { name } : { name, version: Number(version) }
     })
+}
+
+/** `iris=1:90,2:10;other=3:1` as weights by version, by model name. */
+function parseTraffic(text: string): Map<string, Map<number, number>> {
+  const models = text
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  return new Map(
+    models.map((entry) => {
+      const [name = '', weights = ''] = entry.split('=')
+      const byVersion = weights
+        .split(',')
+        .map((pair) => pair.split(':').map((part) => Number(part.trim())) as [number, number])
+      return [name, new Map(byVersion)]
+    }),
+  )
 }

@@ -1,6 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { ModelCatalog } from '../service/model-catalog.service.js'
 import type { PredictionService } from '../service/prediction.service.js'
+import { modelVersionHeader } from './model-version-header.js'
 import { Predictions, predictBodySchema, serializeWithJsonStringify } from './predict.schema.js'
 import { problemResponses } from './problem.schema.js'
 
@@ -69,9 +70,14 @@ export function kserveV1Resource(
         schema: predictSchema(ModelParams, 'Predict with the latest version of a model'),
         serializerCompiler: serializeWithJsonStringify,
       },
-      async (request) => {
+      async (request, reply) => {
         const { name } = request.params
-        const { predictions } = await inference.predict({ model: name, instances: request.body.instances })
+        const { predictions, version } = await inference.predict({
+          model: name,
+          instances: request.body.instances,
+          routingKey: request.id,
+        })
+        reply.header(modelVersionHeader, version)
         return { predictions }
       },
     )
@@ -82,13 +88,14 @@ export function kserveV1Resource(
         schema: predictSchema(VersionParams, 'Predict with one version of a model'),
         serializerCompiler: serializeWithJsonStringify,
       },
-      async (request) => {
+      async (request, reply) => {
         const { name, version } = request.params
         const { predictions } = await inference.predict({
           model: name,
           version,
           instances: request.body.instances,
         })
+        reply.header(modelVersionHeader, version)
         return { predictions }
       },
     )

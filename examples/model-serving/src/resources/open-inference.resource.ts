@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox, Static } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { HealthService } from '../service/health.service.js'
 import type { ModelCatalog } from '../service/model-catalog.service.js'
 import type { PredictionService } from '../service/prediction.service.js'
+import { modelVersionHeader } from './model-version-header.js'
 import {
   InferBody,
   InferResult,
@@ -88,13 +90,21 @@ export function openInferenceResource(
     return { statusCode: ready ? (200 as const) : (503 as const), body: { name, ready } }
   }
 
-  async function infer(body: Static<typeof InferBody>, name: string, version?: string) {
+  async function infer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: Static<typeof InferBody>,
+    name: string,
+    version?: string,
+  ) {
     const result = await inference.infer({
       model: name,
       version,
+      routingKey: request.id,
       inputs: body.inputs,
       outputs: body.outputs?.map((output) => output.name),
     })
+    reply.header(modelVersionHeader, result.version)
     return {
       model_name: result.model,
       model_version: String(result.version),
@@ -140,12 +150,13 @@ export function openInferenceResource(
     app.post(
       `${modelPath}/infer`,
       { schema: inferSchema(ModelParams), serializerCompiler: serializeWithJsonStringify },
-      async ({ params, body }) => infer(body, params.name),
+      async (request, reply) => infer(request, reply, request.body, request.params.name),
     )
     app.post(
       `${versionPath}/infer`,
       { schema: inferSchema(VersionParams), serializerCompiler: serializeWithJsonStringify },
-      async ({ params, body }) => infer(body, params.name, params.version),
+      async (request, reply) =>
+        infer(request, reply, request.body, request.params.name, request.params.version),
     )
   }
 }

@@ -1,6 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { HealthService } from '../service/health.service.js'
 import type { PredictionService } from '../service/prediction.service.js'
+import { modelVersionHeader } from './model-version-header.js'
 import { Predictions, predictBodySchema, serializeWithJsonStringify } from './predict.schema.js'
 import { problemResponses } from './problem.schema.js'
 
@@ -55,8 +56,12 @@ export function sagemakerResource(
         },
         serializerCompiler: serializeWithJsonStringify,
       },
-      async (request) => {
-        const { predictions } = await inference.predict({ instances: request.body.instances })
+      async (request, reply) => {
+        const { predictions, version } = await inference.predict({
+          instances: request.body.instances,
+          routingKey: request.id,
+        })
+        reply.header(modelVersionHeader, version)
         return { predictions }
       },
     )

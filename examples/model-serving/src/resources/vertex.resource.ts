@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PredictionService } from '../service/prediction.service.js'
 import { literalPath } from './literal-path.js'
+import { modelVersionHeader } from './model-version-header.js'
 import { Predictions, predictBodySchema, serializeWithJsonStringify } from './predict.schema.js'
 import { problemResponses } from './problem.schema.js'
 
@@ -33,8 +34,12 @@ export function vertexResource(
         },
         serializerCompiler: serializeWithJsonStringify,
       },
-      async (request) => {
-        const { predictions } = await inference.predict({ instances: request.body.instances })
+      async (request, reply) => {
+        const { predictions, version } = await inference.predict({
+          instances: request.body.instances,
+          routingKey: request.id,
+        })
+        reply.header(modelVersionHeader, version)
         return { predictions }
       },
     )

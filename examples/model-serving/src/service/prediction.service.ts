@@ -20,9 +20,11 @@ import type { ModelRegistry } from './model-registry.service.js'
 export interface PredictRequest {
   /** Absent: the default model. */
   readonly model?: string
-  /** Absent: the latest version. */
+  /** Absent: the version the model's traffic split gives the routing key, or the latest ready one. */
   readonly version?: string
   readonly instances: readonly unknown[]
+  /** The request id: a traffic split sends the same key to the same version. */
+  readonly routingKey?: string
 }
 
 export interface PredictResponse {
@@ -35,6 +37,7 @@ export interface InferRequest {
   readonly model: string
   readonly version?: string
   readonly inputs: readonly InputTensor[]
+  readonly routingKey?: string
   /** Names of the outputs to answer; absent or empty: every output. */
   readonly outputs?: readonly string[]
 }
@@ -126,34 +129,51 @@ export function createPredictionService(
   }
 
   return {
-    async predict({ model: name, version, instances }) {
-      const model = registry.ready(name, version)
+    async predict({ model: name, version, instances, routingKey = '' }) {
       if (instances.length > options.maxInstancesPerRequest) {
         throw new TooManyInstancesError(instances.length, options.maxInstancesPerRequest)
       }
-      const serving = servingOf(model)
-      const results = await run(model, serving.encode(instances), serving)
-      const predictions = results.flatMap(({ part, outputs }) =>
-        predictionsOf(model.signature, outputs, part.rows, serving.classOf),
-      )
-      return { model: model.name, version: model.version, predictions }
+      const lease = registry.acquire(name, version, routingKey)
+      try {
+        const { model } = lease
+        const serving = servingOf(model)
+        const results = await run(model, serving.encode(instances), serving)
+        const predictions = results.flatMap(({ part, outputs }) =>
+          predictionsOf(model.signature, outputs, part.rows, serving.classOf),
+        )
+        return { model: model.name, version: model.version, predictions }
+      } finally {
+        lease.release()
+      }
     },
 
-    async infer({ model: name, version, inputs, outputs: requested }) {
-      const model = registry.ready(name, version)
-      const chosen = selectOutputs(model.signature, requested)
-      const batch = decodeTensors(model.signature, inputs, options.maxInstancesPerRequest)
-      const results = await run(model, batch, servingOf(model))
-      const parts = results.map(({ part, outputs }) =>
-        outputTensorsOf(model.signature, outputs, part.rows, chosen),
-      )
-      const outputs = chosen.map((spec, index) => ({
-        name: spec.name,
-        datatype: spec.datatype,
-        shape: [batch.rows, ...spec.shape.slice(1)],
-        data: parts.flatMap((tensors) => tensors[index]?.data ?? []),
-      }))
-      return { model: model.name, version: model.version, outputs }
+    async infer({ model: name, version, inputs, outputs: requested, routingKey = '' }) {
+      const lease = registry.acquire(name, version, routingKey)
+      try {
+        return await inferOn(lease.model, inputs, requested)
+      } finally {
+        lease.release()
+      }
     },
+  }
+
+  async function inferOn(
+    model: Model,
+    inputs: readonly InputTensor[],
+    requested: readonly string[] | undefined,
+  ) {
+    const chosen = selectOutputs(model.signature, requested)
+    const batch = decodeTensors(model.signature, inputs, options.maxInstancesPerRequest)
+    const results = await run(model, batch, servingOf(model))
+    const parts = results.map(({ part, outputs }) =>
+      outputTensorsOf(model.signature, outputs, part.rows, chosen),
+    )
+    const outputs = chosen.map((spec, index) => ({
+      name: spec.name,
+      datatype: spec.datatype,
+      shape: [batch.rows, ...spec.shape.slice(1)],
+      data: parts.flatMap((tensors) => tensors[index]?.data ?? []),
+    }))
+    return { model: model.name, version: model.version, outputs }
   }
 }

@@ -24,6 +24,7 @@ describe('configuration', () => {
     expect(config.models).toEqual({
       repository: join(serviceRoot, 'models'),
       selection: [],
+      traffic: new Map(),
       threads: 1,
       maxInstancesPerRequest: 1_000,
     })
@@ -37,6 +38,7 @@ describe('configuration', () => {
       LOG_LEVEL: 'debug',
       MODEL_REPOSITORY: '/srv/models',
       MODELS: 'iris, wine:3',
+      TRAFFIC_SPLIT: 'iris=1:90,2:10; wine=3:1',
       MAX_INSTANCES_PER_REQUEST: '64',
       ONNX_THREADS: '0',
       BATCH_MAX_SIZE: '1',
@@ -63,6 +65,16 @@ describe('configuration', () => {
     expect(config.models).toEqual({
       repository: '/srv/models',
       selection: [{ name: 'iris' }, { name: 'wine', version: 3 }],
+      traffic: new Map([
+        [
+          'iris',
+          new Map([
+            [1, 90],
+            [2, 10],
+          ]),
+        ],
+        ['wine', new Map([[3, 1]])],
+      ]),
       threads: 0,
       maxInstancesPerRequest: 64,
     })

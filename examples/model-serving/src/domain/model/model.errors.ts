@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError } from '../errors.js'
+import { DomainError, NotFoundError, RuleViolationError } from '../errors.js'
 
 export class UnknownModelError extends NotFoundError {
   readonly code = 'MODEL.NOT_FOUND'
@@ -26,5 +26,25 @@ export class ModelNotReadyError extends DomainError {
 
   constructor(name: string, version: number) {
     super(`model ${name}/${version} is not ready to serve`, { model: name, version })
+  }
+}
+
+/** A version that could not be loaded at run time: its file is missing, broken or does not fit. */
+export class ModelLoadFailedError extends RuleViolationError {
+  readonly code = 'MODEL.LOAD_FAILED'
+
+  constructor(name: string, version: number, reason: string) {
+    super(`model ${name}/${version} failed to load: ${reason}`, { model: name, version })
+  }
+}
+
+/** The model repository holds no such model: there is nothing to load. */
+export class NotInRepositoryError extends NotFoundError {
+  readonly code = 'MODEL.NOT_IN_REPOSITORY'
+
+  constructor(name: string, held: readonly string[]) {
+    super(`the model repository holds no model "${name}"; it holds ${held.join(', ') || 'none'}`, {
+      model: name,
+    })
   }
 }
