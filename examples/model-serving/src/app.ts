@@ -88,7 +88,7 @@ export async function buildApp(config: Config, dependencies: AppDependencies = {
   await server.register(
     openInferenceResource(inference, catalog, health, { serverName: api.title, serverVersion: api.version }),
   )
-  await server.register(modelRepositoryResource(registry))
+  await server.register(modelRepositoryResource(registry, { control: config.models.control }))
   await server.register(sagemakerResource(inference, health, { maxInstancesPerRequest }))
   await server.register(
     vertexResource(inference, { predictRoute: config.vertex.predictRoute, maxInstancesPerRequest }),

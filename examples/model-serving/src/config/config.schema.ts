@@ -113,6 +113,12 @@ export const configSchema = {
       default: '',
       env: 'MODELS',
     },
+    controlMode: {
+      doc: 'explicit: clients may load and unload versions and split traffic at run time (/v2/repository); none: the versions of start-up, as TRAFFIC_SPLIT says.',
+      format: ['none', 'explicit'],
+      default: 'none',
+      env: 'MODEL_CONTROL_MODE',
+    },
     traffic: {
       doc: 'How requests that name no version are split between the versions of a model, by weight: iris=1:90,2:10. Empty: to the latest ready version.',
       format: 'traffic-split',

@@ -19,6 +19,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       repository: repositoryFolder(vertex.storageUri, models.repository),
       selection: parseSelection(models.names),
       traffic: parseTraffic(models.traffic),
+      control: models.controlMode === 'explicit',
       threads: models.threads,
       maxInstancesPerRequest: models.maxInstancesPerRequest,
     },

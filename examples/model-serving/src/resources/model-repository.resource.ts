@@ -1,5 +1,6 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
+import { ModelControlDisabledError } from '../domain/model/model.errors.js'
 import type { TrafficSplit } from '../domain/model/traffic-split.js'
 import type { ModelRegistry } from '../service/model-registry.service.js'
 import { ModelParams } from './open-inference.schema.js'
@@ -55,7 +56,18 @@ const weightsOf = (split: TrafficSplit) =>
  * unloading at run time (a version unloaded finishes its requests in flight first); and, beside it,
  * the traffic split between the versions of a model.
  */
-export function modelRepositoryResource(repository: ModelRepositoryService): FastifyPluginAsyncTypebox {
+export interface ModelRepositoryOptions {
+  /** Whether clients may load, unload and split versions (MODEL_CONTROL_MODE=explicit); listing is always allowed. */
+  readonly control: boolean
+}
+
+export function modelRepositoryResource(
+  repository: ModelRepositoryService,
+  { control }: ModelRepositoryOptions,
+): FastifyPluginAsyncTypebox {
+  const controlled = () => {
+    if (!control) throw new ModelControlDisabledError()
+  }
   return async function modelRepositoryRoutes(app) {
     app.post(
       '/v2/repository/index',
@@ -84,11 +96,12 @@ export function modelRepositoryResource(repository: ModelRepositoryService): Fas
           summary: 'Loads a model (every version, or parameters.version) from the repository and warms it up',
           params: ModelParams,
           body: VersionChoice,
-          response: { 200: Type.Array(RepositoryEntry), ...problemResponses(400, 404, 422) },
+          response: { 200: Type.Array(RepositoryEntry), ...problemResponses(400, 404, 409, 422) },
         },
         preValidation: noBodyIsEmpty,
       },
       async ({ params, body }) => {
+        controlled()
         const version = body.parameters?.version
         const loaded = await repository.loadModel(
           params.name,
@@ -112,11 +125,12 @@ export function modelRepositoryResource(repository: ModelRepositoryService): Fas
             'Stops serving a model (every version, or parameters.version), once its requests in flight are answered',
           params: ModelParams,
           body: VersionChoice,
-          response: { 200: Type.Object({}), ...problemResponses(400, 404) },
+          response: { 200: Type.Object({}), ...problemResponses(400, 404, 409) },
         },
         preValidation: noBodyIsEmpty,
       },
       async ({ params, body }) => {
+        controlled()
         const version = body.parameters?.version
         await repository.unloadModel(params.name, version === undefined ? undefined : Number(version))
         return {}
@@ -151,6 +165,7 @@ export function modelRepositoryResource(repository: ModelRepositoryService): Fas
         },
       },
       async ({ params, body }) => {
+        controlled()
         const weights = new Map(
           Object.entries(body.weights).map(([version, weight]) => [Number(version), weight]),
         )

@@ -25,6 +25,7 @@ describe('configuration', () => {
       repository: join(serviceRoot, 'models'),
       selection: [],
       traffic: new Map(),
+      control: false,
       threads: 1,
       maxInstancesPerRequest: 1_000,
     })
@@ -39,6 +40,7 @@ describe('configuration', () => {
       MODEL_REPOSITORY: '/srv/models',
       MODELS: 'iris, wine:3',
       TRAFFIC_SPLIT: 'iris=1:90,2:10; wine=3:1',
+      MODEL_CONTROL_MODE: 'explicit',
       MAX_INSTANCES_PER_REQUEST: '64',
       ONNX_THREADS: '0',
       BATCH_MAX_SIZE: '1',
@@ -75,6 +77,7 @@ describe('configuration', () => {
         ],
         ['wine', new Map([[3, 1]])],
       ]),
+      control: true,
       threads: 0,
       maxInstancesPerRequest: 64,
     })

@@ -13,7 +13,7 @@ describe('the model repository: versions loaded, split and unloaded at run time'
   let app: RunningApp
 
   beforeAll(async () => {
-    app = await startApp({ MODELS: 'iris:1', BATCH_MAX_DELAY_MS: '100' })
+    app = await startApp({ MODELS: 'iris:1', BATCH_MAX_DELAY_MS: '100', MODEL_CONTROL_MODE: 'explicit' })
   })
   afterAll(() => app?.close())
 
@@ -112,5 +112,29 @@ describe('the model repository: versions loaded, split and unloaded at run time'
     const routed = await app.http.post('/v1/models/iris:predict').send(flower).expect(200)
     expect(routed.headers['x-model-version']).toBe('1')
     await app.http.get('/health/ready').expect(200)
+  })
+})
+
+describe('the model repository with model control off, as by default', () => {
+  let app: RunningApp
+
+  beforeAll(async () => {
+    app = await startApp({ MODELS: 'iris:1' })
+  })
+  afterAll(() => app?.close())
+
+  it('lists the repository, and refuses to load, unload or split, saying how to allow it', async () => {
+    await app.http.post('/v2/repository/index').expect(200)
+    const refusals = await Promise.all([
+      app.http.post('/v2/repository/models/iris/load'),
+      app.http.post('/v2/repository/models/iris/unload'),
+      app.http.put('/v2/repository/models/iris/traffic').send({ weights: { '1': 1 } }),
+    ])
+
+    for (const refused of refusals) {
+      expect([refused.status, refused.body.code]).toEqual([409, 'MODEL.CONTROL_DISABLED'])
+      expect(refused.body.detail).toContain('MODEL_CONTROL_MODE=explicit')
+    }
+    await app.http.post('/predict').send(flower).expect(200)
   })
 })

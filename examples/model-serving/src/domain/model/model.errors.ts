@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError, RuleViolationError } from '../errors.js'
+import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '../errors.js'
 
 export class UnknownModelError extends NotFoundError {
   readonly code = 'MODEL.NOT_FOUND'
@@ -46,5 +46,16 @@ export class NotInRepositoryError extends NotFoundError {
     super(`the model repository holds no model "${name}"; it holds ${held.join(', ') || 'none'}`, {
       model: name,
     })
+  }
+}
+
+/** Loading, unloading and splitting at run time are off: the versions served are those of start-up. */
+export class ModelControlDisabledError extends ConflictError {
+  readonly code = 'MODEL.CONTROL_DISABLED'
+
+  constructor() {
+    super(
+      'model control is off: set MODEL_CONTROL_MODE=explicit to load, unload and split versions at run time',
+    )
   }
 }
