@@ -1,14 +1,22 @@
 import { createPrivateSchema, type PrivateSchema } from '../tests/support/postgres.js'
 import type { ProfileSummary } from './support/cpu-profile.js'
-import type { LoadRequest } from './support/load.js'
+import type { LoadRequest, LoadResult } from './support/load.js'
 import { contender, type LoadSettings } from './support/load-settings.js'
 import { petsFolder, repositoryRoot, typescriptEntry } from './support/paths.js'
 import { profiling } from './support/profiling.js'
 import { type RunningService, startServices, withoutRequestLogs } from './support/service-process.js'
 import { type Comparison, sideBySide } from './support/side-by-side.js'
+import { median } from './support/stats.js'
 
 export interface RouteComparison extends Comparison {
   readonly route: string
+  /** With --profile: the CPU time of a request of this route, by stage, in microseconds; each side. */
+  readonly stages?: { readonly subject: StageCost[]; readonly baseline: StageCost[] }
+}
+
+export interface StageCost {
+  readonly stage: string
+  readonly micros: number
 }
 
 export interface LayerCost {
@@ -49,7 +57,7 @@ export async function measureLayerCost(
       },
       {
         name: 'pets-baseline',
-        nodeArgs: typescriptEntry('baselines/pets-baseline.ts'),
+        nodeArgs: [...profiler.flagsFor('pets-baseline'), ...typescriptEntry('baselines/pets-baseline.ts')],
         cwd: repositoryRoot,
         env,
       },
@@ -64,15 +72,41 @@ export async function measureLayerCost(
       const subject = contender(pets, settings, route.nextRequest)
       const reference = contender(baseline, settings, route.nextRequest)
       if (routes.length === 0) profiler.begin()
+      profiler.begin(route.name)
       routes.push({ route: route.name, ...(await sideBySide(subject, reference, settings.rounds)) })
+      profiler.end(route.name)
     }
     profiler.end()
     await stopAll(running)
+    for (const [index, route] of routes.entries()) {
+      const [petsStages, baselineStages] = await Promise.all([
+        profiler.summarise('pets-postgres', route.route),
+        profiler.summarise('pets-baseline', route.route),
+      ])
+      if (petsStages && baselineStages) {
+        routes[index] = {
+          ...route,
+          stages: {
+            subject: stageCosts(petsStages, route.subject.rounds),
+            baseline: stageCosts(baselineStages, route.baseline.rounds),
+          },
+        }
+      }
+    }
     return { routes, profile: await profiler.summarise('pets-postgres') }
   } finally {
     await stopAll(running)
     await schema.drop()
   }
+}
+
+/**
+ * The CPU microseconds of one request, split by stage: the process's CPU time per request (median
+ * of the measured runs) in the shares its profile gives each stage over the route's stretch.
+ */
+function stageCosts(profile: ProfileSummary, runs: readonly LoadResult[]): StageCost[] {
+  const perRequest = median(runs.map((run) => run.serverCpuMicrosPerRequest ?? Number.NaN))
+  return profile.stages.map(({ name, share }) => ({ stage: name, micros: share * perRequest }))
 }
 
 async function stopAll(services: RunningService[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { DevLoopResult } from './dev-loop.js'
 import type { GeneratorSettings, Timing } from './generator.js'
-import type { LayerCost } from './layer-cost.js'
+import type { LayerCost, StageCost } from './layer-cost.js'
 import type { Serving, ServingSettings } from './serving.js'
 import { type StartupResult, type StartupSettings, startupBaseline } from './startup.js'
 import type { ProfileSummary } from './support/cpu-profile.js'
@@ -15,6 +15,7 @@ import {
   requestsPerSecond,
   table,
 } from './support/markdown.js'
+import { stageNames } from './support/source-locations.js'
 
 export interface Settings {
   readonly layerCost: LoadSettings
@@ -150,6 +151,46 @@ function layerCostSection({ layerCost, settings }: Results): string {
         milliseconds(route.baseline.p99Ms),
         ratio(route.ratio),
       ]),
+    ),
+    stageCostTable(layerCost),
+  ]
+    .filter(Boolean)
+    .join('\n\n')
+}
+
+/** CPU microseconds of one request by stage, pets and baseline, route by route (with --profile). */
+function stageCostTable(layerCost: LayerCost): string {
+  const routes = layerCost.routes.filter((route) => route.stages)
+  if (routes.length === 0) return ''
+  const microsOf = (costs: readonly StageCost[], stage: string) =>
+    costs.find((cost) => cost.stage === stage)?.micros ?? 0
+  const cell = (micros: number) => (micros >= 0.5 ? micros.toFixed(0) : '·')
+  const present = stageNames.filter((stage) =>
+    routes.some(
+      ({ stages }) => microsOf(stages?.subject ?? [], stage) + microsOf(stages?.baseline ?? [], stage) >= 0.5,
+    ),
+  )
+  const total = (costs: readonly StageCost[]) => costs.reduce((sum, cost) => sum + cost.micros, 0)
+  return [
+    "*CPU µs per request, by stage* (the service process's CPU time per request, split as its CPU profile over the route's rounds splits it; stages by source file, through the bundle's source maps): pets / baseline.",
+    table(
+      ['stage', ...routes.map((route) => `\`${route.route}\``)],
+      [
+        ...present.map((stage) => [
+          stage,
+          ...routes.map(
+            ({ stages }) =>
+              `${cell(microsOf(stages?.subject ?? [], stage))} / ${cell(microsOf(stages?.baseline ?? [], stage))}`,
+          ),
+        ]),
+        [
+          '**total**',
+          ...routes.map(
+            ({ stages }) =>
+              `**${cell(total(stages?.subject ?? []))} / ${cell(total(stages?.baseline ?? []))}**`,
+          ),
+        ],
+      ],
     ),
   ].join('\n\n')
 }

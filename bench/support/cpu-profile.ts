@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
+import { originalSourceLocator, stageOf } from './source-locations.js'
 
 interface ProfileNode {
   readonly id: number
-  readonly callFrame: { functionName: string; url: string; lineNumber: number }
+  readonly callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
   readonly children?: readonly number[]
 }
 
@@ -26,6 +27,8 @@ export interface ProfileSummary {
   readonly packages: readonly ProfileEntry[]
   /** Time on the CPU (every sample but idle ones), in milliseconds. */
   readonly busyMs: number
+  /** The time on the CPU by stage of a request (bench/support/source-locations.ts), through source maps; shares of busyMs. */
+  readonly stages: readonly ProfileEntry[]
 }
 
 /** A stretch of time on the monotonic clock, in microseconds, as `monotonicMicros()` reads it. */
@@ -56,8 +59,20 @@ export async function summariseProfile(file: string, top = 12, window?: Window):
   const total = [...selfTime.values()].reduce((sum, time) => sum + time, 0)
   const byFunction = new Map<string, number>()
   const byPackage = new Map<string, number>()
+  const byStage = new Map<string, number>()
+  const locate = originalSourceLocator()
   for (const [id, time] of selfTime) {
     const frame = (nodes.get(id) as ProfileNode).callFrame
+    if (frame.functionName !== '(idle)') {
+      const source =
+        frame.url === ''
+          ? frame.functionName.startsWith('(')
+            ? frame.functionName
+            : '(native)'
+          : locate(frame.url, frame.lineNumber, frame.columnNumber)
+      const stage = stageOf(source)
+      byStage.set(stage, (byStage.get(stage) ?? 0) + time)
+    }
     const name = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`
     byFunction.set(name, (byFunction.get(name) ?? 0) + time)
     const owner = packageOf(frame)
@@ -69,7 +84,11 @@ export async function summariseProfile(file: string, top = 12, window?: Window):
       .slice(0, top)
       .map(([name, time]) => ({ name, share: time / total }))
   const idle = byPackage.get('(idle)') ?? 0
-  return { functions: ranked(byFunction), packages: ranked(byPackage), busyMs: (total - idle) / 1000 }
+  const busy = total - idle
+  const stages = [...byStage]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, time]) => ({ name, share: busy > 0 ? time / busy : 0 }))
+  return { functions: ranked(byFunction), packages: ranked(byPackage), busyMs: busy / 1000, stages }
 }
 
 function shortUrl(url: string): string {
