@@ -6,7 +6,7 @@ import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/clients/database/database.js'
 import { loadConfig } from '../../src/config/load-config.js'
-import { openTestDatabase, testEngines } from '../support/test-database.js'
+import { createPrivateSchema, openTestDatabase, testEngines } from '../support/test-database.js'
 
 const defaults = loadConfig({}).database
 
@@ -43,6 +43,47 @@ describe.runIf(testEngines().includes('postgres'))('the database client on Postg
       dropping = false
       await dropper
       await Promise.all([mine.close(), other.close()])
+    }
+  })
+
+  it('prepares each parameterised statement once per connection, then only binds and runs it', async () => {
+    const schema = await createPrivateSchema()
+    const database = await openDatabase({ ...defaults, url: schema.url, poolMax: 1 })
+    try {
+      for (const n of [1, 2, 3]) {
+        const { rows } = await sql<{ n: number }>`select ${n}::int + 1 as n`.execute(database.db)
+        expect(rows).toEqual([{ n: n + 1 }])
+      }
+      const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
+        database.db,
+      )
+      expect(rows.map((row) => row.statement)).toEqual(['select $1::int + 1 as n'])
+    } finally {
+      await database.close()
+      await schema.drop()
+    }
+  })
+
+  it('prepares a statement anew when a migration changed what it answers, and loses no query', async () => {
+    const schema = await createPrivateSchema()
+    const database = await openDatabase({ ...defaults, url: schema.url, poolMax: 1 })
+    try {
+      await sql`create table notes (id int, body text)`.execute(database.db)
+      await sql`insert into notes values (1, 'first')`.execute(database.db)
+      const byId = () =>
+        database.db
+          .selectFrom('notes' as never)
+          .selectAll()
+          .where('id' as never, '=', 1 as never)
+          .execute()
+      expect(await byId()).toEqual([{ id: 1, body: 'first' }])
+
+      await sql`alter table notes add column author text`.execute(database.db)
+
+      expect(await byId()).toEqual([{ id: 1, body: 'first', author: null }])
+    } finally {
+      await database.close()
+      await schema.drop()
     }
   })
 

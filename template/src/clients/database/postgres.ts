@@ -1,5 +1,6 @@
 import pg from 'pg'
 import type { DatabaseOptions } from './database-options.js'
+import { PreparingClient } from './prepared-statements.js'
 import { typeParsers } from './type-parsers.js'
 
 export function openPostgresPool({
@@ -9,6 +10,7 @@ export function openPostgresPool({
   queryTimeoutMs,
 }: DatabaseOptions): pg.Pool {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: poolMax,
     connectionTimeoutMillis: connectTimeoutMs,
