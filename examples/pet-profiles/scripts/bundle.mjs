@@ -7,6 +7,8 @@
  *   node scripts/bundle.mjs --standalone  also copies into dist/node_modules the few packages that
  *                                         cannot be bundled: dist/ then runs alone (the image)
  *   node scripts/bundle.mjs --watch       rebuilds on every change and restarts the service (npm run dev)
+ *   node scripts/bundle.mjs --outdir=.x   builds into .x/ instead of dist/ (a folder of the service's own,
+ *                                         so that the bundle finds package.json at ../): tests bundle there
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -17,6 +19,7 @@ import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist'
 
 /** Packages esbuild must leave to node_modules, and why. */
 const unbundlable = {
@@ -43,7 +46,7 @@ const options = {
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  outdir: 'dist',
+  outdir,
   // Maps without the sources they map: stack traces name the TypeScript line, and
   // --enable-source-maps has a small map to read.
   sourcemap: true,
@@ -59,7 +62,7 @@ const options = {
   },
 }
 
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true })
+await rm(join(root, outdir), { recursive: true, force: true })
 if (process.argv.includes('--watch')) await watchAndServe()
 else {
   await esbuild.build(options)
@@ -78,7 +81,7 @@ async function copyUnbundledPackages() {
     if (copied.has(name)) return
     copied.add(name)
     const folder = packageFolder(name, from)
-    await cp(folder, join(root, 'dist/node_modules', name), { recursive: true, dereference: true })
+    await cp(folder, join(root, outdir, 'node_modules', name), { recursive: true, dereference: true })
     const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'))
     for (const dependency of Object.keys(manifest.dependencies ?? {})) await copy(dependency, folder)
   }
@@ -86,7 +89,7 @@ async function copyUnbundledPackages() {
   for (const [name, files] of Object.entries(filesReadAtRunTime)) {
     const folder = packageFolder(name, root)
     for (const file of files) {
-      await cp(join(folder, file), join(root, 'dist/node_modules', name, file), { recursive: true })
+      await cp(join(folder, file), join(root, outdir, 'node_modules', name, file), { recursive: true })
     }
   }
 }

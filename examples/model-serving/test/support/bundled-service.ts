@@ -1,11 +1,12 @@
 import { execFile, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
+import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 
 const serviceRoot = fileURLToPath(new URL('../../', import.meta.url))
-let bundle: Promise<unknown> | undefined
 
 export interface BundledService {
   readonly baseUrl: string
@@ -16,14 +17,18 @@ export interface BundledService {
 }
 
 /**
- * The service as its image runs it: bundled into dist/ and started by `npm start`'s command, in an
+ * The service as its image runs it: bundled and started by `npm start`'s command, in an
  * environment of `env` alone, on a free port of the loopback interface; resolves once it serves.
  */
 export async function startBundledService(env: Record<string, string>): Promise<BundledService> {
-  bundle ??= promisify(execFile)(process.execPath, ['scripts/bundle.mjs'], { cwd: serviceRoot })
-  await bundle
+  // A bundle of this service's own, removed when it stops: services started side by side never
+  // rebuild one another's.
+  const outdir = `.dist-test-${randomBytes(4).toString('hex')}`
+  await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', `--outdir=${outdir}`], {
+    cwd: serviceRoot,
+  })
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', './dist/tracing.js', 'dist/main.js'], {
+  const child = spawn(process.execPath, ['--import', `./${outdir}/tracing.js`, `${outdir}/main.js`], {
     cwd: serviceRoot,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,13 +41,23 @@ export async function startBundledService(env: Record<string, string>): Promise<
   child.stderr.on('data', collect)
   const exited = once(child, 'exit').then(([code]) => code as number | null)
   const baseUrl = `http://127.0.0.1:${port}`
-  await servingAt(baseUrl, exited, () => output)
+  const removeBundle = () => rm(`${serviceRoot}/${outdir}`, { recursive: true, force: true })
+  try {
+    await servingAt(baseUrl, exited, () => output)
+  } catch (error) {
+    child.kill('SIGKILL')
+    await exited
+    await removeBundle()
+    throw error
+  }
   return {
     baseUrl,
     output: () => output,
-    stop: () => {
+    stop: async () => {
       child.kill('SIGTERM')
-      return exited
+      const code = await exited
+      await removeBundle()
+      return code
     },
   }
 }
