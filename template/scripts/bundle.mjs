@@ -53,6 +53,8 @@ const options = {
   sourcesContent: false,
   minifyWhitespace: true,
   minifySyntax: true,
+  // Functions keep their names: stack traces, and the spans tracing names after Fastify's plugins, read them.
+  keepNames: true,
   legalComments: 'external',
   logLevel: 'warning',
   external: Object.keys(unbundlable),

@@ -72,7 +72,12 @@ describe.each(testEngines())('tracing, on %s', (engine) => {
 
     const path = ancestry(query as ExportedSpan, spans)
     expect(path.map((span) => span.name)).toEqual(
-      expect.arrayContaining(['GET /health/ready', 'health.readiness', query?.name]),
+      expect.arrayContaining([
+        'GET /health/ready',
+        'handler - healthRoutes',
+        'health.readiness',
+        query?.name,
+      ]),
     )
     const server = path.at(-1) as ExportedSpan
     expect(server).toMatchObject({ name: 'GET /health/ready', kind: 2, parentSpanId: ready.spanId })
