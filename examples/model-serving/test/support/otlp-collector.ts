@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -75,4 +76,17 @@ function spansIn({ resourceSpans }: TracesRequest): ExportedSpan[] {
 /** `[{ key, value: { stringValue } }]` as `{ key: value }`. */
 function valuesOf(attributes: readonly KeyValue[]): Record<string, unknown> {
   return Object.fromEntries(attributes.map(({ key, value }) => [key, Object.values(value)[0]]))
+}
+
+/** The spans above `span` among `spans`, nearest first, by their parent ids. */
+export function ancestorsOf(span: ExportedSpan, spans: readonly ExportedSpan[]): ExportedSpan[] {
+  const parent = spans.find((candidate) => candidate.spanId === span.parentSpanId)
+  return parent ? [parent, ...ancestorsOf(parent, spans)] : []
+}
+
+/** A trace begun by a caller, as the W3C traceparent header it sends carries it. */
+export function callerTrace() {
+  const traceId = randomBytes(16).toString('hex')
+  const spanId = randomBytes(8).toString('hex')
+  return { traceId, spanId, traceparent: `00-${traceId}-${spanId}-01` }
 }

@@ -1,10 +1,14 @@
-import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BundledService, startBundledService } from '../support/bundled-service.js'
-import { type ExportedSpan, type OtlpCollector, startOtlpCollector } from '../support/otlp-collector.js'
+import {
+  ancestorsOf,
+  callerTrace,
+  type ExportedSpan,
+  type OtlpCollector,
+  startOtlpCollector,
+} from '../support/otlp-collector.js'
 
-const traceId = randomBytes(16).toString('hex')
-const callerSpanId = randomBytes(8).toString('hex')
+const { traceId, spanId: callerSpanId, traceparent } = callerTrace()
 
 async function untilReady(baseUrl: string): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
@@ -35,7 +39,7 @@ describe('tracing a prediction', () => {
     await untilReady(service.baseUrl)
     answer = await fetch(`${service.baseUrl}/predict`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${callerSpanId}-01` },
+      headers: { 'content-type': 'application/json', traceparent },
       body: JSON.stringify({ instances: [[5.1, 3.5, 1.4, 0.2]] }),
     })
     exitCode = await service.stop()
@@ -54,10 +58,6 @@ describe('tracing a prediction', () => {
     expect(server).toMatchObject({ name: 'POST /predict', kind: 2 })
     expect(useCase, `the spans of the trace: ${spans.map((span) => span.name).join(', ')}`).toBeDefined()
 
-    const above = (span: ExportedSpan): ExportedSpan[] => {
-      const parent = spans.find((candidate) => candidate.spanId === span.parentSpanId)
-      return parent ? [parent, ...above(parent)] : []
-    }
-    expect(above(useCase)).toContain(server)
+    expect(ancestorsOf(useCase, spans)).toContain(server)
   })
 })

@@ -1,24 +1,16 @@
-import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BundledService, startBundledService } from '../support/bundled-service.js'
-import { type ExportedSpan, type OtlpCollector, startOtlpCollector } from '../support/otlp-collector.js'
+import {
+  ancestorsOf,
+  callerTrace,
+  type ExportedSpan,
+  type OtlpCollector,
+  startOtlpCollector,
+} from '../support/otlp-collector.js'
 import { createPrivateSchema, testEngines } from '../support/test-database.js'
 
 const { name: packageName } = createRequire(import.meta.url)('../../package.json') as { name: string }
-
-/** A trace begun by a caller, as a W3C traceparent header carries it. */
-function callerTrace() {
-  const traceId = randomBytes(16).toString('hex')
-  const spanId = randomBytes(8).toString('hex')
-  return { traceId, spanId, traceparent: `00-${traceId}-${spanId}-01` }
-}
-
-/** `span` and the spans above it, up to the caller's, by their parent ids. */
-function ancestry(span: ExportedSpan, spans: readonly ExportedSpan[]): ExportedSpan[] {
-  const parent = spans.find((candidate) => candidate.spanId === span.parentSpanId)
-  return parent ? [span, ...ancestry(parent, spans)] : [span]
-}
 
 /**
  * The service as it runs in production, bundled and started with `--import ./dist/tracing.js`, with
@@ -70,7 +62,7 @@ describe.each(testEngines())('tracing, on %s', (engine) => {
     const query = spans.find((span) => span.attributes['db.query.text'] === 'select 1')
     expect(query, `the spans of the trace: ${spans.map((span) => span.name).join(', ')}`).toBeDefined()
 
-    const path = ancestry(query as ExportedSpan, spans)
+    const path = [query as ExportedSpan, ...ancestorsOf(query as ExportedSpan, spans)]
     expect(path.map((span) => span.name)).toEqual(
       expect.arrayContaining([
         'GET /health/ready',

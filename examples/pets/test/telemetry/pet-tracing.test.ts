@@ -1,10 +1,14 @@
-import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BundledService, startBundledService } from '../support/bundled-service.js'
-import { type ExportedSpan, type OtlpCollector, startOtlpCollector } from '../support/otlp-collector.js'
+import {
+  ancestorsOf,
+  callerTrace,
+  type ExportedSpan,
+  type OtlpCollector,
+  startOtlpCollector,
+} from '../support/otlp-collector.js'
 
-const traceId = randomBytes(16).toString('hex')
-const callerSpanId = randomBytes(8).toString('hex')
+const { traceId, spanId: callerSpanId, traceparent } = callerTrace()
 
 async function created(response: Response): Promise<string> {
   if (response.status !== 201) throw new Error(`${response.status}: ${await response.text()}`)
@@ -38,7 +42,7 @@ describe('tracing a request for a pet', () => {
     const ownerId = await created(await post('/owners', { name: 'Alice' }))
     const petId = await created(await post('/pets', { name: 'Rex', ownerId, species: 'dog' }))
     const answer = await fetch(`${service.baseUrl}/pets/${petId}`, {
-      headers: { traceparent: `00-${traceId}-${callerSpanId}-01` },
+      headers: { traceparent },
     })
     status = answer.status
     await service.stop()
@@ -54,14 +58,10 @@ describe('tracing a request for a pet', () => {
     const query = spans.find((span) => String(span.attributes['db.query.text']).includes('from "pets"'))
     expect(query, `the spans of the trace: ${spans.map((span) => span.name).join(', ')}`).toBeDefined()
 
-    const above = (span: ExportedSpan): ExportedSpan[] => {
-      const parent = spans.find((candidate) => candidate.spanId === span.parentSpanId)
-      return parent ? [parent, ...above(parent)] : []
-    }
-    const names = above(query as ExportedSpan).map((span) => span.name)
+    const names = ancestorsOf(query as ExportedSpan, spans).map((span) => span.name)
     expect(names).toEqual(expect.arrayContaining(['pets.getPet', 'handler - petsRoutes']))
     expect(names.at(-1)).toBe('GET /pets/:id')
     expect(names.indexOf('pets.getPet')).toBeLessThan(names.indexOf('GET /pets/:id'))
-    expect(above(query as ExportedSpan).at(-1)?.parentSpanId).toBe(callerSpanId)
+    expect(ancestorsOf(query as ExportedSpan, spans).at(-1)?.parentSpanId).toBe(callerSpanId)
   })
 })
